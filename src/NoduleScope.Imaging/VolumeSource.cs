@@ -1,0 +1,22 @@
+namespace NoduleScope.Imaging;
+
+/// <summary>Where a volume came from: file path and DICOM identifiers when there are any.</summary>
+public sealed record VolumeSource
+{
+    public static VolumeSource Unknown { get; } = new();
+
+    public string? Path { get; init; }
+
+    public string? PatientId { get; init; }
+
+    public string? StudyInstanceUid { get; init; }
+
+    public string? SeriesInstanceUid { get; init; }
+
+    public string? FrameOfReferenceUid { get; init; }
+
+    public string? SeriesDescription { get; init; }
+
+    /// <summary>SOP Instance UIDs of the slices in volume order (empty for non-DICOM input).</summary>
+    public IReadOnlyList<string> SopInstanceUids { get; init; } = [];
+}

@@ -101,7 +101,8 @@ public sealed class DicomCharacterSet
                 continue;
             }
 
-            if (b is (byte)'\\' or (byte)'=' or (byte)'^' or 0x0D or 0x0A or 0x0C or 0x09)
+            // In two-byte JIS X 0208 mode a delimiter byte is half of a character, not a delimiter.
+            if (current is not Iso2022JisX0208 && b is (byte)'\\' or (byte)'=' or (byte)'^' or 0x0D or 0x0A or 0x0C or 0x09)
             {
                 sb.Append(current.GetString(bytes[runStart..i]));
                 sb.Append((char)b);

@@ -52,6 +52,25 @@ public sealed class DicomFile
     /// <summary>Reads only the header: pixel data is located but not loaded.</summary>
     public static DicomFile OpenHeader(string path) => Open(path, DicomReadOptions.Default with { ReadPixelData = false });
 
+    /// <summary>
+    /// Cheap test on the first bytes of a file (at least 132 when available): the Part 10 preamble and "DICM", or a
+    /// bare dataset start. Used to skip non-DICOM files in folder scans without reporting them as errors.
+    /// </summary>
+    public static bool LooksLikeDicom(ReadOnlySpan<byte> head, long fileLength)
+    {
+        if (head.Length >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M')
+        {
+            return true;
+        }
+
+        if (head.Length >= 4 && head[0] == 'D' && head[1] == 'I' && head[2] == 'C' && head[3] == 'M')
+        {
+            return true;
+        }
+
+        return DicomFileReader.StartsLikeDataset(head, fileLength);
+    }
+
     /// <summary>SOP Instance UID, from the dataset or the file meta information.</summary>
     public string? SopInstanceUid => Dataset.GetString(DicomTags.SOPInstanceUID) ?? FileMetaInformation.GetString(DicomTags.MediaStorageSOPInstanceUID);
 }

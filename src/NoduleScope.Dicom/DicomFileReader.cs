@@ -161,13 +161,23 @@ internal sealed class DicomFileReader
         return declared with { ExplicitVR = isExplicit };
     }
 
-    /// <summary>A bare dataset (ACR-NEMA or no preamble) starts with an even-group element whose VR or length is plausible.</summary>
     private bool LooksLikeDataset()
     {
         long pos = stream.Position;
         Span<byte> b = stackalloc byte[8];
         stream.ReadExactly(b);
         stream.Position = pos;
+        return StartsLikeDataset(b, length - pos);
+    }
+
+    /// <summary>A bare dataset (ACR-NEMA or no preamble) starts with an even-group element whose VR or length is plausible.</summary>
+    internal static bool StartsLikeDataset(ReadOnlySpan<byte> b, long available)
+    {
+        if (b.Length < 8)
+        {
+            return false;
+        }
+
         ushort groupLe = BinaryPrimitives.ReadUInt16LittleEndian(b);
         ushort groupBe = BinaryPrimitives.ReadUInt16BigEndian(b);
         if (DicomVRExtensions.FromBytes(b[4], b[5]).IsKnown())
@@ -176,7 +186,7 @@ internal sealed class DicomFileReader
         }
 
         uint implicitLength = BinaryPrimitives.ReadUInt32LittleEndian(b[4..]);
-        return groupLe <= 0x7FE0 && (groupLe & 1) == 0 && (implicitLength == 0xFFFFFFFF || implicitLength <= length - pos - 8);
+        return groupLe <= 0x7FE0 && (groupLe & 1) == 0 && (implicitLength == 0xFFFFFFFF || implicitLength <= available - 8);
     }
 
     private DicomTransferSyntax DetectBareSyntax()

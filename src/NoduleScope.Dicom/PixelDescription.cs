@@ -31,6 +31,9 @@ public sealed record PixelDescription
 
     public bool IsSigned => PixelRepresentation == 1;
 
+    /// <summary>False when the stored bits do not sit at the bottom (HighBit ≠ BitsStored − 1): legal but unusual, worth flagging.</summary>
+    public bool IsHighBitStandard => HighBit == BitsStored - 1;
+
     public long PixelsPerFrame => (long)Rows * Columns;
 
     /// <summary>Bytes of one uncompressed frame (bits packed for BitsAllocated = 1).</summary>

@@ -1,0 +1,3 @@
+namespace NoduleScope.Imaging.Series;
+
+public sealed record ScanProgress(int FilesDone, int FilesTotal);

@@ -1,0 +1,136 @@
+using System.Buffers;
+using NoduleScope.Dicom;
+
+namespace NoduleScope.Imaging.Series;
+
+/// <summary>
+/// Builds a <see cref="CtVolume"/> from a series: geometry from <see cref="SeriesGeometry"/>, pixels decoded in parallel
+/// straight into the volume buffer (one file read at a time per thread, so peak memory stays near the volume's size).
+/// </summary>
+public sealed class SeriesAssembler
+{
+    private readonly PixelCodecRegistry codecs;
+    private readonly AssemblyOptions options;
+
+    public SeriesAssembler(PixelCodecRegistry codecs, AssemblyOptions? options = null)
+    {
+        this.codecs = codecs;
+        this.options = options ?? new AssemblyOptions();
+    }
+
+    /// <exception cref="SeriesAssemblyException">the series does not form one consistent volume.</exception>
+    /// <exception cref="DicomException">an instance cannot be read or decoded (names the file).</exception>
+    public AssembledSeries Assemble(SeriesInfo series, IProgress<int>? slicesDone = null, CancellationToken cancellationToken = default)
+    {
+        var geometry = SeriesGeometry.Analyze(series, options);
+        if (geometry.Problem is not null)
+        {
+            throw new SeriesAssemblyException($"series {series.SeriesInstanceUid}: {geometry.Problem}");
+        }
+
+        var volume = new CtVolume(geometry.Columns, geometry.Rows, geometry.SliceCount, geometry.Spacing, geometry.Origin, geometry.DirectionX, geometry.DirectionY, geometry.DirectionZ)
+        {
+            Source = BuildSource(series, geometry),
+        };
+
+        // Group slices by instance so each file is read once.
+        var byInstance = new Dictionary<InstanceHeader, List<(int Frame, int Z)>>(ReferenceEqualityComparer.Instance);
+        for (int z = 0; z < geometry.Slices.Count; z++)
+        {
+            var s = geometry.Slices[z];
+            if (!byInstance.TryGetValue(s.Instance, out var list))
+            {
+                byInstance[s.Instance] = list = [];
+            }
+
+            list.Add((s.Frame, z));
+        }
+
+        int done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken };
+        var work = byInstance.ToArray();
+        if (work.Length == 1)
+        {
+            var (instance, frames) = work[0];
+            var pixels = ReadPixels(instance);
+            Parallel.ForEach(frames, parallel, f =>
+            {
+                DecodeInto(pixels, instance, f.Frame, volume.Slice(f.Z));
+                slicesDone?.Report(Interlocked.Increment(ref done));
+            });
+        }
+        else
+        {
+            Parallel.ForEach(work, parallel, entry =>
+            {
+                var pixels = ReadPixels(entry.Key);
+                foreach (var f in entry.Value)
+                {
+                    DecodeInto(pixels, entry.Key, f.Frame, volume.Slice(f.Z));
+                    slicesDone?.Report(Interlocked.Increment(ref done));
+                }
+            });
+        }
+
+        return new AssembledSeries(volume, geometry.Warnings);
+    }
+
+    private static DicomPixelData ReadPixels(InstanceHeader instance)
+    {
+        var file = instance.Source.Read();
+        var pixels = DicomPixelData.Create(file.Dataset, file.TransferSyntax, instance.Source.DisplayName);
+        var d = pixels.Description;
+        if (d.SamplesPerPixel != 1)
+        {
+            throw new DicomNotSupportedException($"{instance.Source.DisplayName}: {d.PhotometricInterpretation} image with {d.SamplesPerPixel} samples per pixel is not a grayscale CT image");
+        }
+
+        if (d.BitsAllocated is not (8 or 16 or 32))
+        {
+            throw new DicomNotSupportedException($"{instance.Source.DisplayName}: {d.BitsAllocated}-bit pixels are not supported for CT volumes");
+        }
+
+        if (d.Rows != instance.Rows || d.Columns != instance.Columns)
+        {
+            throw new DicomFormatException($"image size {d.Rows}x{d.Columns} differs from the header scan", instance.Source.DisplayName);
+        }
+
+        return pixels;
+    }
+
+    private void DecodeInto(DicomPixelData pixels, InstanceHeader instance, int frame, Span<short> slice)
+    {
+        int length = (int)pixels.Description.FrameLengthBytes;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            pixels.DecodeFrame(frame, codecs, buffer.AsSpan(0, length));
+            HounsfieldConverter.Convert(buffer.AsSpan(0, length), pixels.Description, instance.RescaleSlope, instance.RescaleIntercept, instance.PixelPaddingValue, options.PaddingToAir, slice);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static VolumeSource BuildSource(SeriesInfo series, SeriesGeometry geometry)
+    {
+        var sops = new List<string>(geometry.Slices.Count);
+        foreach (var s in geometry.Slices)
+        {
+            sops.Add(s.Instance.SopInstanceUid);
+        }
+
+        var first = series.First;
+        return new VolumeSource
+        {
+            Path = first.Source.FilePath,
+            PatientId = first.PatientId,
+            StudyInstanceUid = first.StudyInstanceUid,
+            SeriesInstanceUid = first.SeriesInstanceUid,
+            FrameOfReferenceUid = first.FrameOfReferenceUid,
+            SeriesDescription = first.SeriesDescription,
+            SopInstanceUids = sops,
+        };
+    }
+}

@@ -21,6 +21,7 @@ internal sealed class DicomFileReader
     private int elementCount;
     private bool stopped;
     private DicomCharacterSet currentCharacterSet = DicomCharacterSet.Default;
+    private string? strayTransferSyntaxUid;
 
     public DicomFileReader(DicomReadOptions options, string? path)
     {
@@ -120,6 +121,14 @@ internal sealed class DicomFileReader
 
         var dataset = new DicomDataset();
         ReadItems(dataset, length, encoding, depth: 0, inItem: false);
+        if (dataset.GetItem(DicomTags.PixelData) is DicomFragmentSequence && !syntax.IsEncapsulated && strayTransferSyntaxUid is not null
+            && DicomTransferSyntax.Lookup(strayTransferSyntaxUid) is { IsEncapsulated: true } embedded)
+        {
+            // The pixel data is compressed while the file meta says native; a second file meta group inside the
+            // dataset names the real syntax (seen from some PACS exports).
+            warnings.Add($"encapsulated pixel data under {syntax.Name}; using the transfer syntax {embedded.Name} found inside the dataset");
+            syntax = embedded;
+        }
         return new DicomFile(meta, dataset, syntax, path) { HadPreamble = hadPreamble, Warnings = warnings };
     }
 
@@ -264,7 +273,20 @@ internal sealed class DicomFileReader
                 if (item.Tag.Group == 0x0002 && depth == 0)
                 {
                     warnings.Add($"file meta element {item.Tag} found in the dataset; ignored");
+                    if (item.Tag == DicomTags.TransferSyntaxUID && item is DicomElement ts)
+                    {
+                        strayTransferSyntaxUid = System.Text.Encoding.ASCII.GetString(ts.Data.Span).TrimEnd('\0', ' ');
+                    }
+
                     continue;
+                }
+
+                if (item.Tag == DicomTags.PixelData && encoding.BigEndian && item is DicomElement { IsLoaded: true } pixels)
+                {
+                    // OW pixel data is swapped as 16-bit words, except 32/64-bit samples, which swap whole (as pydicom and dcmtk read them).
+                    int bits = dataset.TryGetInt32(DicomTags.BitsAllocated, out int ba) ? ba : 16;
+                    int size = pixels.VR == DicomVR.OB ? 1 : bits > 16 ? bits / 8 : 2;
+                    SwapToLittleEndian(System.Runtime.InteropServices.MemoryMarshal.AsMemory(pixels.Data).Span, size);
                 }
 
                 dataset.Add(item);
@@ -411,9 +433,9 @@ internal sealed class DicomFileReader
         CountBytes(valueLength, valueStart);
         byte[] data = valueLength == 0 ? [] : new byte[valueLength];
         stream.ReadExactly(data);
-        if (encoding.BigEndian)
+        if (encoding.BigEndian && tag != DicomTags.PixelData)
         {
-            SwapToLittleEndian(data, vr);
+            SwapToLittleEndian(data, vr.ValueSize());
         }
 
         return new DicomElement(tag, vr, data);
@@ -672,9 +694,8 @@ internal sealed class DicomFileReader
     private static uint ReadUInt32(ReadOnlySpan<byte> b, bool bigEndian) =>
         bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b);
 
-    private static void SwapToLittleEndian(Span<byte> data, DicomVR vr)
+    private static void SwapToLittleEndian(Span<byte> data, int size)
     {
-        int size = vr.ValueSize();
         if (size == 1)
         {
             return;

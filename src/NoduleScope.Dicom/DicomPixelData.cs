@@ -122,7 +122,21 @@ public sealed class DicomPixelData
             return;
         }
 
-        var codec = codecs.Get(TransferSyntax);
+        if (!TransferSyntax.IsEncapsulated)
+        {
+            throw new DicomFormatException($"pixel data is encapsulated but the transfer syntax {TransferSyntax} is not", FilePath);
+        }
+
+        IPixelCodec codec;
+        try
+        {
+            codec = codecs.Get(TransferSyntax);
+        }
+        catch (DicomNotSupportedException e) when (FilePath is not null)
+        {
+            throw new DicomNotSupportedException($"{FilePath}: {e.Message}");
+        }
+
         try
         {
             codec.Decode(raw.Span, Description, destination);

@@ -22,6 +22,7 @@ internal sealed class DicomFileReader
     private bool stopped;
     private DicomCharacterSet currentCharacterSet = DicomCharacterSet.Default;
     private string? strayTransferSyntaxUid;
+    private byte[]? sharedBuffer;
 
     public DicomFileReader(DicomReadOptions options, string? path)
     {
@@ -52,6 +53,11 @@ internal sealed class DicomFileReader
     private DicomFile ReadCore(Stream input)
     {
         stream = input.CanSeek ? input : CopyToMemory(input);
+        if (options.ShareSourceBuffer && input is MemoryStream memory && memory.TryGetBuffer(out var segment) && segment.Offset == 0)
+        {
+            sharedBuffer = segment.Array;
+        }
+
         length = stream.Length;
         long start = stream.Position;
 
@@ -111,6 +117,7 @@ internal sealed class DicomFileReader
         if (syntax.IsDeflated)
         {
             stream = Inflate();
+            sharedBuffer = null;
             length = stream.Length;
             encoding = DicomEncoding.ExplicitLittle;
         }
@@ -431,11 +438,10 @@ internal sealed class DicomFileReader
         }
 
         CountBytes(valueLength, valueStart);
-        byte[] data = valueLength == 0 ? [] : new byte[valueLength];
-        stream.ReadExactly(data);
+        var data = ReadBytes(valueLength);
         if (encoding.BigEndian && tag != DicomTags.PixelData)
         {
-            SwapToLittleEndian(data, vr.ValueSize());
+            SwapToLittleEndian(System.Runtime.InteropServices.MemoryMarshal.AsMemory(data).Span, vr.ValueSize());
         }
 
         return new DicomElement(tag, vr, data);
@@ -571,8 +577,7 @@ internal sealed class DicomFileReader
             }
 
             CountBytes(itemLength, itemStart);
-            byte[] data = itemLength == 0 ? [] : new byte[itemLength];
-            stream.ReadExactly(data);
+            var data = ReadBytes(itemLength);
             if (first)
             {
                 offsetTable = data;
@@ -613,6 +618,26 @@ internal sealed class DicomFileReader
         {
             throw new DicomLimitExceededException($"dataset exceeds the limit of {options.MaxDatasetBytes} bytes", path, position);
         }
+    }
+
+    /// <summary>A value's bytes: a slice of the caller's buffer when sharing was asked for, else a copy.</summary>
+    private ReadOnlyMemory<byte> ReadBytes(uint count)
+    {
+        if (count == 0)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        if (sharedBuffer is { } buffer)
+        {
+            int start = (int)stream.Position;
+            stream.Position = start + count;
+            return buffer.AsMemory(start, (int)count);
+        }
+
+        byte[] data = new byte[count];
+        stream.ReadExactly(data);
+        return data;
     }
 
     private MemoryStream Inflate()

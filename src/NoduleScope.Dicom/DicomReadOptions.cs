@@ -11,6 +11,13 @@ public sealed record DicomReadOptions
     /// <summary>Stop parsing at (7FE0,0010) entirely (fastest header scan).</summary>
     public bool StopAtPixelData { get; init; }
 
+    /// <summary>
+    /// When reading from a <see cref="MemoryStream"/> with a visible buffer, values are slices of that buffer instead of
+    /// copies. The caller must keep the buffer unchanged while the dataset is used (the series assembler reads each
+    /// file into a pooled buffer this way, so a 255-slice series does not churn 50 MB of large-object heap).
+    /// </summary>
+    public bool ShareSourceBuffer { get; init; }
+
     /// <summary>Maximum depth of nested sequences.</summary>
     public int MaxNestingDepth { get; init; } = 64;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using NoduleScope.Dicom;
 
@@ -23,6 +24,44 @@ public sealed record InstanceSource(string FilePath, string? ZipEntry = null)
         var entry = archive.GetEntry(ZipEntry) ?? throw new DicomFormatException($"zip entry '{ZipEntry}' not found", FilePath);
         using var memory = ReadEntry(entry, FilePath);
         return DicomFile.Read(memory, DisplayName, options);
+    }
+
+    /// <summary>
+    /// Reads the whole instance, sharing one pooled buffer between the bytes and the dataset's values (no per-value
+    /// copies). Dispose the result to return the buffer; the dataset must not be used after that.
+    /// </summary>
+    public PooledDicomFile ReadPooled()
+    {
+        var options = DicomReadOptions.Default with { ShareSourceBuffer = true };
+        if (ZipEntry is not null)
+        {
+            return new PooledDicomFile(Read(options), null);
+        }
+
+        byte[] buffer;
+        int length;
+        using (var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        {
+            if (stream.Length > int.MaxValue)
+            {
+                throw new DicomLimitExceededException($"file of {stream.Length} bytes is too large", FilePath);
+            }
+
+            length = (int)stream.Length;
+            buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+            stream.ReadExactly(buffer, 0, length);
+        }
+
+        try
+        {
+            var file = DicomFile.Read(new MemoryStream(buffer, 0, length, writable: false, publiclyVisible: true), FilePath, options);
+            return new PooledDicomFile(file, buffer);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     /// <summary>Copies a zip entry into memory, refusing entries past the size cap or with an absurd compression ratio.</summary>

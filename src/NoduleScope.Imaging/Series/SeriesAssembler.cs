@@ -52,7 +52,8 @@ public sealed class SeriesAssembler
         if (work.Length == 1)
         {
             var (instance, frames) = work[0];
-            var pixels = ReadPixels(instance);
+            using var file = instance.Source.ReadPooled();
+            var pixels = CheckPixels(file.File, instance);
             Parallel.ForEach(frames, parallel, f =>
             {
                 DecodeInto(pixels, instance, f.Frame, volume.Slice(f.Z));
@@ -63,7 +64,8 @@ public sealed class SeriesAssembler
         {
             Parallel.ForEach(work, parallel, entry =>
             {
-                var pixels = ReadPixels(entry.Key);
+                using var file = entry.Key.Source.ReadPooled();
+                var pixels = CheckPixels(file.File, entry.Key);
                 foreach (var f in entry.Value)
                 {
                     DecodeInto(pixels, entry.Key, f.Frame, volume.Slice(f.Z));
@@ -75,9 +77,8 @@ public sealed class SeriesAssembler
         return new AssembledSeries(volume, geometry.Warnings);
     }
 
-    private static DicomPixelData ReadPixels(InstanceHeader instance)
+    private static DicomPixelData CheckPixels(DicomFile file, InstanceHeader instance)
     {
-        var file = instance.Source.Read();
         var pixels = DicomPixelData.Create(file.Dataset, file.TransferSyntax, instance.Source.DisplayName);
         var d = pixels.Description;
         if (d.SamplesPerPixel != 1)

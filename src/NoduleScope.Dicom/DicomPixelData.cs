@@ -118,7 +118,18 @@ public sealed class DicomPixelData
                 throw new DicomFormatException($"frame {index} has {raw.Length} bytes, {destination.Length} expected", FilePath);
             }
 
-            raw.Span[..destination.Length].CopyTo(destination);
+            var d = Description;
+            if (d.PlanarConfiguration == 1 && d.SamplesPerPixel > 1 && d.BitsAllocated >= 8)
+            {
+                PixelSamples.Interleave(raw.Span[..destination.Length], destination, d.SamplesPerPixel, (int)d.PixelsPerFrame, d.BitsAllocated / 8);
+            }
+            else
+            {
+                raw.Span[..destination.Length].CopyTo(destination);
+            }
+
+            // Same layout as codec output: signed samples sign-extended to the full BitsAllocated.
+            PixelSamples.SignExtend(destination, d.BitsAllocated, PixelSamples.SignExtensionBits(d, d.BitsStored));
             return;
         }
 

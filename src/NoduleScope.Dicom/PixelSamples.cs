@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace NoduleScope.Dicom.Codecs;
+namespace NoduleScope.Dicom;
 
 /// <summary>Shared checks and sample conversions for writing decoded frames in the native layout (little-endian hosts).</summary>
-internal static class PixelSamples
+public static class PixelSamples
 {
     /// <summary>Throws when <paramref name="destination"/> is not exactly one frame long (a caller bug, not bad input).</summary>
     public static void RequireFrameLength(PixelDescription description, Span<byte> destination)
@@ -88,6 +88,19 @@ internal static class PixelSamples
                 }
 
                 break;
+            }
+        }
+    }
+
+    /// <summary>Reorders a color-by-plane frame (RRR…GGG…BBB…) into color-by-pixel (RGBRGB…).</summary>
+    public static void Interleave(ReadOnlySpan<byte> planar, Span<byte> interleaved, int samplesPerPixel, int pixels, int bytesPerSample)
+    {
+        for (int s = 0; s < samplesPerPixel; s++)
+        {
+            for (int p = 0; p < pixels; p++)
+            {
+                planar.Slice(((s * pixels) + p) * bytesPerSample, bytesPerSample)
+                    .CopyTo(interleaved.Slice(((p * samplesPerPixel) + s) * bytesPerSample, bytesPerSample));
             }
         }
     }

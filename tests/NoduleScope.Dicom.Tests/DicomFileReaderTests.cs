@@ -138,6 +138,31 @@ public sealed class DicomFileReaderTests
     }
 
     [Fact]
+    public void ExtendedOffsetTableSplitsFramesWhenTheBasicTableIsEmpty()
+    {
+        byte[] offsets = new byte[16];
+        BinaryPrimitives.WriteUInt64LittleEndian(offsets.AsSpan(8), 20);
+        byte[] bytes = DicomBytes.Part10("1.2.840.10008.1.2.5", d => d
+            .Explicit(0x0028, 0x0008, "IS", DicomBytes.Ascii("2"))
+            .Explicit(0x0028, 0x0010, "US", [2, 0])
+            .Explicit(0x0028, 0x0011, "US", [2, 0])
+            .Explicit(0x0028, 0x0100, "US", [8, 0])
+            .Explicit(0x0028, 0x0101, "US", [8, 0])
+            .Explicit(0x0028, 0x0102, "US", [7, 0])
+            .Explicit(0x7FE0, 0x0001, "OV", offsets)
+            .Explicit(0x7FE0, 0x0010, "OB", [], 0xFFFFFFFF)
+                .BeginItem(0)
+                .BeginItem(2).Raw([0xAA, 0xBB])
+                .BeginItem(2).Raw([0xCC, 0xDD])
+                .BeginItem(4).Raw([1, 2, 3, 4])
+            .EndSequence());
+        var file = Read(bytes);
+        var pixels = DicomPixelData.Create(file.Dataset, file.TransferSyntax);
+        Assert.Equal(new byte[] { 0xAA, 0xBB, 0xCC, 0xDD }, pixels.GetRawFrame(0).ToArray());
+        Assert.Equal(new byte[] { 1, 2, 3, 4 }, pixels.GetRawFrame(1).ToArray());
+    }
+
+    [Fact]
     public void HeaderOnlyReadDoesNotLoadPixelData()
     {
         byte[] pixelBytes = new byte[4096];

@@ -46,6 +46,21 @@ public sealed class SeriesAssembler
             list.Add((s.Frame, z));
         }
 
+        try
+        {
+            Decode(volume, byInstance, slicesDone, cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first failing file as itself, not wrapped by the parallel loop.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return new AssembledSeries(volume, geometry.Warnings);
+    }
+
+    private void Decode(CtVolume volume, Dictionary<InstanceHeader, List<(int Frame, int Z)>> byInstance, IProgress<int>? slicesDone, CancellationToken cancellationToken)
+    {
         int done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken };
         var work = byInstance.ToArray();
@@ -73,8 +88,6 @@ public sealed class SeriesAssembler
                 }
             });
         }
-
-        return new AssembledSeries(volume, geometry.Warnings);
     }
 
     private static DicomPixelData CheckPixels(DicomFile file, InstanceHeader instance)

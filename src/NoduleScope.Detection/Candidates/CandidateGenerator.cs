@@ -1,0 +1,230 @@
+using NoduleScope.Detection.Lungs;
+using NoduleScope.Imaging;
+using NoduleScope.Imaging.Processing;
+
+namespace NoduleScope.Detection.Candidates;
+
+/// <summary>
+/// Finds nodule candidates inside the lungs at a fixed working spacing: local maxima of the multi-scale,
+/// scale-normalised Laplacian of Gaussian (bright blobs of radius ≈ √3 σ), plus compact dense components for nodules
+/// and masses larger than the largest blob scale. Candidates closer than their radius are merged, strongest first.
+/// </summary>
+public sealed class CandidateGenerator
+{
+    private readonly CandidateGeneratorOptions options;
+
+    public CandidateGenerator(CandidateGeneratorOptions? options = null)
+    {
+        this.options = options ?? new CandidateGeneratorOptions();
+    }
+
+    public IReadOnlyList<Candidate> Generate(CtVolume volume, LungSegmentation lungs)
+    {
+        var grid = WorkingGrid(volume, lungs);
+        if (grid is null)
+        {
+            return [];
+        }
+
+        var hu = Resampler.ToGrid(volume, grid);
+        var lungMask = Resampler.ToGrid(lungs.Labels, grid);
+        var hullMask = Resampler.ToGrid(lungs.Hull, grid);
+        foreach (ref float v in hu.Data.AsSpan())
+        {
+            // Ribs and contrast would dominate the filter; nodules are fully described below +300 HU.
+            v = Math.Clamp(v, -1000f, 300f);
+        }
+
+        var (response, scale) = BlobResponse(hu);
+        var found = LocalMaxima(response, scale, lungMask, grid);
+        found.AddRange(DenseComponents(hu, hullMask));
+        return Suppress(found);
+    }
+
+    /// <summary>The lungs' bounding box plus a margin, at the working spacing.</summary>
+    private ImageGrid? WorkingGrid(CtVolume volume, LungSegmentation lungs)
+    {
+        var lg = lungs.Labels.Grid;
+        int minX = int.MaxValue, minY = int.MaxValue, minZ = int.MaxValue, maxX = -1, maxY = -1, maxZ = -1;
+        for (int z = 0; z < lg.SizeZ; z++)
+        {
+            for (int y = 0; y < lg.SizeY; y++)
+            {
+                int row = lg.Index(0, y, z);
+                for (int x = 0; x < lg.SizeX; x++)
+                {
+                    if (lungs.Labels.Data[row + x] != 0)
+                    {
+                        minX = Math.Min(minX, x);
+                        maxX = Math.Max(maxX, x);
+                        minY = Math.Min(minY, y);
+                        maxY = Math.Max(maxY, y);
+                        minZ = Math.Min(minZ, z);
+                        maxZ = Math.Max(maxZ, z);
+                    }
+                }
+            }
+        }
+
+        if (maxX < 0)
+        {
+            return null;
+        }
+
+        double s = options.WorkingSpacingMm;
+        var full = ImageGrid.Of(volume).Resampled(new Vector3D(s, s, s));
+        var lo = full.WorldToVoxel(lg.VoxelToWorld(minX, minY, minZ));
+        var hi = full.WorldToVoxel(lg.VoxelToWorld(maxX, maxY, maxZ));
+        int margin = (int)Math.Ceiling(8 / s);
+        int x0 = Math.Max(0, (int)Math.Floor(Math.Min(lo.X, hi.X)) - margin), x1 = Math.Min(full.SizeX, (int)Math.Ceiling(Math.Max(lo.X, hi.X)) + margin + 1);
+        int y0 = Math.Max(0, (int)Math.Floor(Math.Min(lo.Y, hi.Y)) - margin), y1 = Math.Min(full.SizeY, (int)Math.Ceiling(Math.Max(lo.Y, hi.Y)) + margin + 1);
+        int z0 = Math.Max(0, (int)Math.Floor(Math.Min(lo.Z, hi.Z)) - margin), z1 = Math.Min(full.SizeZ, (int)Math.Ceiling(Math.Max(lo.Z, hi.Z)) + margin + 1);
+        return full.Crop(x0, y0, z0, x1, y1, z1);
+    }
+
+    /// <summary>max over scales of −σ²∇²(G_σ * I), and the scale that gave it.</summary>
+    private (FloatVolume Response, FloatVolume Scale) BlobResponse(FloatVolume hu)
+    {
+        var g = hu.Grid;
+        var best = new FloatVolume(g);
+        var bestScale = new FloatVolume(g);
+        Array.Fill(best.Data, float.MinValue);
+        int nx = g.SizeX, slice = g.SliceLength;
+        float ix2 = (float)(1 / (g.Spacing.X * g.Spacing.X)), iy2 = (float)(1 / (g.Spacing.Y * g.Spacing.Y)), iz2 = (float)(1 / (g.Spacing.Z * g.Spacing.Z));
+        foreach (double sigma in options.ScalesMm)
+        {
+            var smooth = GaussianFilter.Smooth(hu, sigma).Data;
+            float norm = (float)(sigma * sigma);
+            float scaleValue = (float)sigma;
+            Parallel.For(1, g.SizeZ - 1, z =>
+            {
+                for (int y = 1; y < g.SizeY - 1; y++)
+                {
+                    int row = (z * slice) + (y * nx);
+                    for (int x = 1; x < nx - 1; x++)
+                    {
+                        int i = row + x;
+                        float c = smooth[i];
+                        float lap = ((smooth[i - 1] + smooth[i + 1] - (2 * c)) * ix2)
+                            + ((smooth[i - nx] + smooth[i + nx] - (2 * c)) * iy2)
+                            + ((smooth[i - slice] + smooth[i + slice] - (2 * c)) * iz2);
+                        float r = -norm * lap;
+                        if (r > best.Data[i])
+                        {
+                            best.Data[i] = r;
+                            bestScale.Data[i] = scaleValue;
+                        }
+                    }
+                }
+            });
+        }
+
+        return (best, bestScale);
+    }
+
+    private List<Candidate> LocalMaxima(FloatVolume response, FloatVolume scale, MaskVolume lungMask, ImageGrid g)
+    {
+        var found = new List<Candidate>();
+        int nx = g.SizeX, slice = g.SliceLength;
+        float min = (float)options.MinResponse;
+        var r = response.Data;
+        for (int z = 1; z < g.SizeZ - 1; z++)
+        {
+            for (int y = 1; y < g.SizeY - 1; y++)
+            {
+                int row = (z * slice) + (y * nx);
+                for (int x = 1; x < nx - 1; x++)
+                {
+                    int i = row + x;
+                    float v = r[i];
+                    if (v < min || lungMask.Data[i] == 0 || !IsMaximum(r, i, v, nx, slice))
+                    {
+                        continue;
+                    }
+
+                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), scale.Data[i] * Math.Sqrt(3), v, CandidateSource.Blob));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsMaximum(float[] r, int i, float v, int nx, int slice)
+    {
+        for (int dz = -1; dz <= 1; dz++)
+        {
+            for (int dy = -1; dy <= 1; dy++)
+            {
+                int b = i + (dz * slice) + (dy * nx);
+                if (r[b - 1] > v || r[b] > v || r[b + 1] > v)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Dense lung regions that survive an opening (which cuts vessels thinner than ~4 mm) and are too large for
+    /// the blob scales: their centroids, with the equivalent-sphere radius.</summary>
+    private List<Candidate> DenseComponents(FloatVolume hu, MaskVolume lungMask)
+    {
+        var g = hu.Grid;
+        var dense = new MaskVolume(g);
+        for (int i = 0; i < dense.Data.Length; i++)
+        {
+            dense.Data[i] = lungMask.Data[i] != 0 && hu.Data[i] > options.DenseThresholdHu ? (byte)1 : (byte)0;
+        }
+
+        var opened = Morphology.Open(dense, 2.0);
+        var components = ConnectedComponents.Label(opened);
+        var found = new List<Candidate>();
+        foreach (var c in components.Components)
+        {
+            double volume = c.VoxelCount * g.VoxelVolume;
+            double diameter = Math.Cbrt(6 * volume / Math.PI);
+            if (diameter < options.MinComponentDiameterMm || diameter > options.MaxComponentDiameterMm)
+            {
+                continue;
+            }
+
+            found.Add(new Candidate(g.VoxelToWorld(c.Centroid), diameter / 2, 40 + diameter, CandidateSource.DenseComponent));
+        }
+
+        return found;
+    }
+
+    /// <summary>A candidate within the radius (at least 3 mm) of a kept one is the same finding.</summary>
+    private List<Candidate> Suppress(List<Candidate> found)
+    {
+        // Dense components are few and are the only detector that sees masses: they go first, then blobs by strength.
+        found.Sort((a, b) => a.Source != b.Source ? b.Source.CompareTo(a.Source) : b.Response.CompareTo(a.Response));
+        var kept = new List<Candidate>();
+        foreach (var c in found)
+        {
+            bool duplicate = false;
+            foreach (var k in kept)
+            {
+                double reach = Math.Max(3, Math.Max(c.RadiusMm, k.RadiusMm));
+                if ((c.Center - k.Center).Length < reach)
+                {
+                    duplicate = true;
+                    break;
+                }
+            }
+
+            if (!duplicate)
+            {
+                kept.Add(c);
+                if (kept.Count >= options.MaxCandidates)
+                {
+                    break;
+                }
+            }
+        }
+
+        return kept;
+    }
+}

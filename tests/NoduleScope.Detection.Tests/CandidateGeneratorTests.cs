@@ -45,9 +45,9 @@ public sealed class CandidateGeneratorTests
             {
                 for (int x = 0; x < 80; x++)
                 {
-                    bool sphere = ((x - 20) * (x - 20)) + ((y - 30) * (y - 30)) + ((z - 40) * (z - 40)) <= 9;
+                    bool inSphere = ((x - 20) * (x - 20)) + ((y - 30) * (y - 30)) + ((z - 40) * (z - 40)) <= 9;
                     bool vessel = ((x - 60) * (x - 60)) + ((y - 30) * (y - 30)) <= 9;
-                    if (sphere || vessel)
+                    if (inSphere || vessel)
                     {
                         volume[x, y, z] = 40;
                     }

@@ -284,11 +284,6 @@ public sealed class LungSegmenter
             tracked++;
         }
 
-        if (Environment.GetEnvironmentVariable("NS_DEBUG") is not null)
-        {
-            Console.Error.WriteLine($"airway: start z {startZ}/{g.SizeZ} centroid {trachea.Centroid} area {trachea.VoxelCount * sliceArea} hu {hu[cx, cy, startZ]} tracked {tracked}");
-        }
-
         if (tracked < 3)
         {
             warnings.Add("trachea could not be followed; airways left in the lung mask");

@@ -1,0 +1,15 @@
+using NoduleScope.Benchmarks;
+
+// Benchmarks that need the development data in ../shared (see docs/benchmarks.md for the commands and results).
+string shared = Environment.GetEnvironmentVariable("NODULESCOPE_SHARED") ?? Path.Combine("..", "shared");
+return args.FirstOrDefault() switch
+{
+    "lidc-measurement" => LidcMeasurementBenchmark.Run(Path.Combine(shared, "data", "lidc-vois")),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run --project benchmarks/NoduleScope.Benchmarks -c Release -- lidc-measurement");
+    return 2;
+}

@@ -1,0 +1,288 @@
+using NoduleScope.Imaging;
+using NoduleScope.Imaging.Processing;
+
+namespace NoduleScope.Detection.Segmentation;
+
+/// <summary>
+/// Segments one nodule around a seed point on the CT's own grid: a threshold chosen from the nodule's core density
+/// (solid or ground-glass), the component holding the seed, an opening by reconstruction that cuts attached vessels and
+/// chest wall at their narrow necks, and a sphere that bounds how far the mask may reach. Then measures it.
+/// </summary>
+public sealed class NoduleSegmenter
+{
+    private const double SolidThresholdHu = -500;
+    private const double GroundGlassThresholdHu = -750;
+    private const double SolidComponentHu = -300;
+
+    /// <summary>Segments the nodule at <paramref name="center"/> whose radius is about <paramref name="radiusMm"/>;
+    /// null when nothing denser than lung is there.</summary>
+    public NoduleSegmentation? Segment(CtVolume volume, Vector3D center, double radiusMm)
+    {
+        radiusMm = Math.Clamp(radiusMm, 1.5, 40);
+        var full = ImageGrid.Of(volume);
+        double reach = Math.Max(10, 2.5 * radiusMm);
+        var c = full.WorldToVoxel(center);
+        int rx = (int)Math.Ceiling(reach / full.Spacing.X), ry = (int)Math.Ceiling(reach / full.Spacing.Y), rz = (int)Math.Ceiling(reach / full.Spacing.Z);
+        int x0 = Math.Max(0, (int)Math.Round(c.X) - rx), x1 = Math.Min(full.SizeX, (int)Math.Round(c.X) + rx + 1);
+        int y0 = Math.Max(0, (int)Math.Round(c.Y) - ry), y1 = Math.Min(full.SizeY, (int)Math.Round(c.Y) + ry + 1);
+        int z0 = Math.Max(0, (int)Math.Round(c.Z) - rz), z1 = Math.Min(full.SizeZ, (int)Math.Round(c.Z) + rz + 1);
+        if (x1 <= x0 || y1 <= y0 || z1 <= z0)
+        {
+            return null;
+        }
+
+        var grid = full.Crop(x0, y0, z0, x1, y1, z1);
+        var hu = new float[grid.Count];
+        for (int z = 0; z < grid.SizeZ; z++)
+        {
+            for (int y = 0; y < grid.SizeY; y++)
+            {
+                int src = full.Index(x0, y0 + y, z0 + z);
+                int dst = grid.Index(0, y, z);
+                for (int x = 0; x < grid.SizeX; x++)
+                {
+                    hu[dst + x] = volume.Voxels[src + x];
+                }
+            }
+        }
+
+        var seed = grid.WorldToVoxel(center);
+        double core = CoreDensity(hu, grid, seed, Math.Max(1.0, radiusMm / 2));
+        double threshold = core > -300 ? SolidThresholdHu : GroundGlassThresholdHu;
+        if (core < GroundGlassThresholdHu + 50)
+        {
+            return null;
+        }
+
+        var mask = new MaskVolume(grid);
+        double bound2 = Math.Pow(Math.Max(3, 1.6 * radiusMm) + 2, 2);
+        for (int z = 0; z < grid.SizeZ; z++)
+        {
+            for (int y = 0; y < grid.SizeY; y++)
+            {
+                for (int x = 0; x < grid.SizeX; x++)
+                {
+                    var d = (grid.VoxelToWorld(x, y, z) - center);
+                    int i = grid.Index(x, y, z);
+                    mask.Data[i] = hu[i] > threshold && d.Dot(d) <= bound2 ? (byte)1 : (byte)0;
+                }
+            }
+        }
+
+        // Opening by reconstruction: erode away thin attachments, keep the part at the seed, grow it back.
+        double neck = Math.Clamp(radiusMm * 0.35, Math.Min(grid.Spacing.X, grid.Spacing.Y), 4);
+        var eroded = Morphology.Erode(mask, neck * 1.05);
+        var kept = ComponentNearest(eroded, seed) ?? ComponentNearest(mask, seed);
+        if (kept is null)
+        {
+            return null;
+        }
+
+        var regrown = Morphology.Dilate(kept, neck * 1.05);
+        for (int i = 0; i < mask.Data.Length; i++)
+        {
+            mask.Data[i] = (byte)(mask.Data[i] & regrown.Data[i]);
+        }
+
+        var final = ComponentNearest(mask, seed);
+        return final is null ? null : new NoduleSegmentation(final, Measure(final, hu), threshold);
+    }
+
+    /// <summary>Mean HU of the densest voxels near the seed: a robust estimate of the nodule core.</summary>
+    private static double CoreDensity(float[] hu, ImageGrid grid, Vector3D seed, double radiusMm)
+    {
+        var values = new List<float>();
+        int rx = (int)Math.Ceiling(radiusMm / grid.Spacing.X), ry = (int)Math.Ceiling(radiusMm / grid.Spacing.Y), rz = (int)Math.Ceiling(radiusMm / grid.Spacing.Z);
+        int cx = (int)Math.Round(seed.X), cy = (int)Math.Round(seed.Y), cz = (int)Math.Round(seed.Z);
+        for (int z = cz - rz; z <= cz + rz; z++)
+        {
+            for (int y = cy - ry; y <= cy + ry; y++)
+            {
+                for (int x = cx - rx; x <= cx + rx; x++)
+                {
+                    if (grid.Contains(x, y, z))
+                    {
+                        values.Add(hu[grid.Index(x, y, z)]);
+                    }
+                }
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return -1000;
+        }
+
+        values.Sort();
+        int from = values.Count / 2;
+        double sum = 0;
+        for (int i = from; i < values.Count; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum / (values.Count - from);
+    }
+
+    /// <summary>The connected component containing the seed voxel, or else the one closest to it.</summary>
+    private static MaskVolume? ComponentNearest(MaskVolume mask, Vector3D seed)
+    {
+        var components = ConnectedComponents.Label(mask);
+        if (components.Components.Count == 0)
+        {
+            return null;
+        }
+
+        var g = mask.Grid;
+        int sx = (int)Math.Round(seed.X), sy = (int)Math.Round(seed.Y), sz = (int)Math.Round(seed.Z);
+        int label = g.Contains(sx, sy, sz) ? components.Labels[g.Index(sx, sy, sz)] : 0;
+        if (label == 0)
+        {
+            double best = double.MaxValue;
+            for (int z = 0; z < g.SizeZ; z++)
+            {
+                for (int y = 0; y < g.SizeY; y++)
+                {
+                    for (int x = 0; x < g.SizeX; x++)
+                    {
+                        int l = components.Labels[g.Index(x, y, z)];
+                        if (l == 0)
+                        {
+                            continue;
+                        }
+
+                        double d = (g.VoxelToWorld(x, y, z) - g.VoxelToWorld(seed)).Length;
+                        if (d < best)
+                        {
+                            (best, label) = (d, l);
+                        }
+                    }
+                }
+            }
+
+            // Nothing dense within a few millimetres of the seed: not this nodule.
+            if (best > 4)
+            {
+                return null;
+            }
+        }
+
+        return components.Select(c => c.Label == label);
+    }
+
+    private static NoduleMeasurement Measure(MaskVolume mask, float[] hu)
+    {
+        var g = mask.Grid;
+        long count = 0, solid = 0;
+        double sumHu = 0, maxHu = double.MinValue;
+        var sum = Vector3D.Zero;
+        var area = new int[g.SizeZ];
+        var solidArea = new int[g.SizeZ];
+        int minX = int.MaxValue, minY = int.MaxValue, minZ = int.MaxValue, maxX = -1, maxY = -1, maxZ = -1;
+        for (int z = 0; z < g.SizeZ; z++)
+        {
+            for (int y = 0; y < g.SizeY; y++)
+            {
+                for (int x = 0; x < g.SizeX; x++)
+                {
+                    int i = g.Index(x, y, z);
+                    if (mask.Data[i] == 0)
+                    {
+                        continue;
+                    }
+
+                    count++;
+                    area[z]++;
+                    sumHu += hu[i];
+                    maxHu = Math.Max(maxHu, hu[i]);
+                    if (hu[i] > SolidComponentHu)
+                    {
+                        solid++;
+                        solidArea[z]++;
+                    }
+
+                    sum += new Vector3D(x, y, z);
+                    (minX, minY, minZ) = (Math.Min(minX, x), Math.Min(minY, y), Math.Min(minZ, z));
+                    (maxX, maxY, maxZ) = (Math.Max(maxX, x), Math.Max(maxY, y), Math.Max(maxZ, z));
+                }
+            }
+        }
+
+        int bestZ = Array.IndexOf(area, area.Max());
+        var (longAxis, shortAxis) = Axes(mask, hu, bestZ, double.MinValue);
+        int bestSolidZ = Array.IndexOf(solidArea, solidArea.Max());
+        var (solidLong, solidShort) = solid > 0 ? Axes(mask, hu, bestSolidZ, SolidComponentHu) : (0, 0);
+        return new NoduleMeasurement
+        {
+            Centroid = g.VoxelToWorld(sum / count),
+            VolumeMm3 = count * g.VoxelVolume,
+            LongAxisMm = longAxis,
+            ShortAxisMm = shortAxis,
+            MeanHu = sumHu / count,
+            MaxHu = maxHu,
+            SolidVolumeMm3 = solid * g.VoxelVolume,
+            SolidMeanDiameterMm = (solidLong + solidShort) / 2,
+            AxialSliceZ = g.VoxelToWorld(0, 0, bestZ).Z,
+            BoundsMin = g.VoxelToWorld(minX - 0.5, minY - 0.5, minZ - 0.5),
+            BoundsMax = g.VoxelToWorld(maxX + 0.5, maxY + 0.5, maxZ + 0.5),
+            VoxelCount = count,
+        };
+    }
+
+    /// <summary>Long axis (largest distance between pixel centres, plus one pixel for the edges the calipers touch) and
+    /// the largest extent perpendicular to it, on slice <paramref name="z"/>, counting voxels above <paramref name="minHu"/>.</summary>
+    private static (double Long, double Short) Axes(MaskVolume mask, float[] hu, int z, double minHu)
+    {
+        var g = mask.Grid;
+        var points = new List<(double X, double Y)>();
+        for (int y = 0; y < g.SizeY; y++)
+        {
+            for (int x = 0; x < g.SizeX; x++)
+            {
+                int i = g.Index(x, y, z);
+                if (mask.Data[i] != 0 && hu[i] > minHu)
+                {
+                    points.Add((x * g.Spacing.X, y * g.Spacing.Y));
+                }
+            }
+        }
+
+        if (points.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        double pixel = (g.Spacing.X + g.Spacing.Y) / 2;
+        double best = 0;
+        (double X, double Y) a = points[0], b = points[0];
+        for (int i = 0; i < points.Count; i++)
+        {
+            for (int j = i + 1; j < points.Count; j++)
+            {
+                double dx = points[i].X - points[j].X, dy = points[i].Y - points[j].Y;
+                double d = (dx * dx) + (dy * dy);
+                if (d > best)
+                {
+                    (best, a, b) = (d, points[i], points[j]);
+                }
+            }
+        }
+
+        double length = Math.Sqrt(best);
+        if (length == 0)
+        {
+            return (pixel, pixel);
+        }
+
+        double ux = (b.X - a.X) / length, uy = (b.Y - a.Y) / length;
+        double min = double.MaxValue, max = double.MinValue;
+        foreach (var p in points)
+        {
+            double t = (-uy * p.X) + (ux * p.Y);
+            min = Math.Min(min, t);
+            max = Math.Max(max, t);
+        }
+
+        return (length + pixel, max - min + pixel);
+    }
+}

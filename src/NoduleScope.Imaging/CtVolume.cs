@@ -1,3 +1,5 @@
+using NoduleScope.Imaging.Processing;
+
 namespace NoduleScope.Imaging;
 
 /// <summary>
@@ -67,6 +69,8 @@ public sealed class CtVolume
     /// <summary>HU values, index = (z · SizeY + y) · SizeX + x.</summary>
     public short[] Voxels { get; }
 
+    private ImageGrid? grid;
+
     public int SliceLength => SizeX * SizeY;
 
     public long VoxelCount => Voxels.LongLength;
@@ -82,21 +86,15 @@ public sealed class CtVolume
 
     public Span<short> Slice(int z) => Voxels.AsSpan(z * SliceLength, SliceLength);
 
-    public Vector3D VoxelToWorld(double i, double j, double k) =>
-        Origin + (DirectionX * (i * Spacing.X)) + (DirectionY * (j * Spacing.Y)) + (DirectionZ * (k * Spacing.Z));
+    /// <summary>The geometry alone (size, spacing, origin, directions).</summary>
+    public ImageGrid Grid => grid ??= new ImageGrid(SizeX, SizeY, SizeZ, Spacing, Origin, DirectionX, DirectionY, DirectionZ);
 
-    public Vector3D VoxelToWorld(Vector3D index) => VoxelToWorld(index.X, index.Y, index.Z);
+    public Vector3D VoxelToWorld(double i, double j, double k) => Grid.VoxelToWorld(i, j, k);
+
+    public Vector3D VoxelToWorld(Vector3D index) => Grid.VoxelToWorld(index);
 
     /// <summary>Continuous voxel index of a world point; works for non-orthogonal (sheared, e.g. tilted) axes too.</summary>
-    public Vector3D WorldToVoxel(Vector3D world)
-    {
-        Vector3D d = world - Origin;
-        Vector3D a = DirectionX * Spacing.X;
-        Vector3D b = DirectionY * Spacing.Y;
-        Vector3D c = DirectionZ * Spacing.Z;
-        double det = a.Dot(b.Cross(c));
-        return new Vector3D(d.Dot(b.Cross(c)) / det, a.Dot(d.Cross(c)) / det, a.Dot(b.Cross(d)) / det);
-    }
+    public Vector3D WorldToVoxel(Vector3D world) => Grid.WorldToVoxel(world);
 
     public bool Contains(int x, int y, int z) => (uint)x < (uint)SizeX && (uint)y < (uint)SizeY && (uint)z < (uint)SizeZ;
 

@@ -6,8 +6,7 @@ namespace NoduleScope.Imaging.Processing;
 /// </summary>
 public sealed record ImageGrid(int SizeX, int SizeY, int SizeZ, Vector3D Spacing, Vector3D Origin, Vector3D DirectionX, Vector3D DirectionY, Vector3D DirectionZ)
 {
-    public static ImageGrid Of(CtVolume volume) =>
-        new(volume.SizeX, volume.SizeY, volume.SizeZ, volume.Spacing, volume.Origin, volume.DirectionX, volume.DirectionY, volume.DirectionZ);
+    public static ImageGrid Of(CtVolume volume) => volume.Grid;
 
     public long Count => (long)SizeX * SizeY * SizeZ;
 

@@ -1,0 +1,3 @@
+namespace NoduleScope.Detection;
+
+public sealed record StageTiming(string Stage, double Seconds);

@@ -22,7 +22,9 @@ internal static class CliApplication
             progress,
             InfoCommand.Create(session),
             ConvertCommand.Create(session),
+            DetectCommand.Create(session),
             DemoCommand.Create(session),
+            EvaluateCommand.Create(session),
         };
 
         try

@@ -30,31 +30,7 @@ internal static class ConvertCommand
             throw new InputProblemException(output, "unknown output format; use .nii, .nii.gz, .mhd or .mha");
         }
 
-        CtVolume volume;
-        IReadOnlyList<string> warnings;
-        if (VolumeFile.TryDetectFormat(path, out var inputFormat) && File.Exists(path))
-        {
-            if (seriesUid is not null)
-            {
-                throw new InputProblemException(path, "--series applies to DICOM input only");
-            }
-
-            volume = session.WithProgress("Reading volume", _ => VolumeFile.Read(path));
-            warnings = [];
-            session.Out.WriteLine($"Read {path}: {DisplayText.VolumeFormat(inputFormat)}");
-        }
-        else
-        {
-            var series = ChooseSeries(session, path, seriesUid, out var extraWarnings);
-            var assembled = session.WithProgress("Assembling slices", bar =>
-            {
-                int total = series.SliceCount;
-                return new SeriesAssembler(DicomCodecs.Default).Assemble(series, new SynchronousProgress<int>(done => bar.Update(done, total)), session.CancellationToken);
-            });
-            volume = assembled.Volume;
-            warnings = [.. extraWarnings, .. assembled.Warnings];
-        }
-
+        var (volume, warnings) = VolumeInput.Load(session, path, seriesUid, new AssemblyOptions());
         WriteOutput(session, volume, output);
         session.Out.WriteLine($"Wrote {output}: {DisplayText.Size(volume)} voxels, spacing {DisplayText.Spacing(volume.Spacing)} mm, {DisplayText.Bytes(OutputBytes(output))}");
         foreach (string warning in warnings)
@@ -63,45 +39,6 @@ internal static class ConvertCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// The series named by <paramref name="seriesUid"/>, else the one the selector picks for detection, else (like
-    /// dcm2niix) the best series that still forms a volume, e.g. a short or non-CT series, with a warning.
-    /// </summary>
-    private static SeriesInfo ChooseSeries(CliSession session, string path, string? seriesUid, out List<string> warnings)
-    {
-        warnings = [];
-        var scan = DicomInput.Scan(session, path);
-        DicomInput.RequireSeries(scan, path);
-        foreach (string error in scan.Errors)
-        {
-            warnings.Add("skipped unreadable file " + error);
-        }
-
-        var selection = SeriesSelector.Select(scan.Series, seriesUid);
-        if (selection.Chosen is { } chosen)
-        {
-            session.Out.WriteLine($"Series: {DicomInput.Describe(chosen, selection.Reason)}");
-            return chosen;
-        }
-
-        if (seriesUid is not null)
-        {
-            throw new InputProblemException(path, selection.Reason);
-        }
-
-        foreach (var candidate in selection.Ranking)
-        {
-            if (candidate.Series.Geometry.Problem is null && !candidate.Series.IsLocalizer)
-            {
-                session.Out.WriteLine($"Series: {DicomInput.Label(candidate.Series)} ({candidate.Series.SeriesInstanceUid})");
-                warnings.Add($"{DicomInput.Label(candidate.Series)} is not suited to nodule detection: {candidate.Note}");
-                return candidate.Series;
-            }
-        }
-
-        throw DicomInput.NoUsableSeries(path, selection);
     }
 
     private static void WriteOutput(CliSession session, CtVolume volume, string output)

@@ -25,6 +25,15 @@ internal sealed class ProgressBar
         task.Value = Math.Min(done, task.MaxValue);
     }
 
+    /// <summary>Names the step in progress (for work whose size is not known in advance).</summary>
+    public void Describe(string step)
+    {
+        if (task is not null)
+        {
+            task.Description = Markup.Escape(step);
+        }
+    }
+
     public void Complete()
     {
         if (task is not null)

@@ -1,0 +1,3 @@
+namespace NoduleScope.Reporting.Findings;
+
+public sealed record FindingsLungs(double RightVolumeMl, double LeftVolumeMl, bool AirwayRemoved);

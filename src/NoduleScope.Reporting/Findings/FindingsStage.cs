@@ -1,0 +1,3 @@
+namespace NoduleScope.Reporting.Findings;
+
+public sealed record FindingsStage(string Name, double Seconds);

@@ -1,0 +1,41 @@
+using NoduleScope.Reporting.Findings;
+
+namespace NoduleScope.Cli.Tests;
+
+public sealed class DetectCommandTests
+{
+    [Fact]
+    public void WritesFindingsAndCandidatesForAPhantomSeries()
+    {
+        using var temp = new TestFolder();
+        var phantom = PhantomSeries.Write(temp["dicom"], slices: 40);
+        string output = temp["out"];
+
+        var result = CliResult.Run("detect", phantom.Folder, "-o", output);
+
+        Assert.Equal(0, result.ExitCode);
+        var document = FindingsJson.Read(Path.Combine(output, "findings.json"));
+        Assert.Equal(FindingsDocument.SchemaId, document.Schema);
+        Assert.Equal(PhantomSeries.SeriesUid, document.Input.SeriesInstanceUid);
+        Assert.Equal([48, 48, 40], document.Input.Size);
+        Assert.Equal(["lungs", "candidates", "segmentation and scoring", "findings"], document.Stages.Select(s => s.Name));
+        Assert.Equal(0.5, document.Threshold);
+        Assert.All(document.Findings, f => Assert.True(f.Probability >= 0.5 && f.MeanDiameterMm >= 3));
+
+        var lines = File.ReadAllLines(Path.Combine(output, "candidates.csv"));
+        Assert.Equal("seriesuid,coordX,coordY,coordZ,probability", lines[0]);
+        Assert.Equal(document.CandidateCount, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.StartsWith(PhantomSeries.SeriesUid + ",", l));
+        Assert.Contains("finding(s) at threshold 0.5", result.Stdout);
+    }
+
+    [Fact]
+    public void RejectsAThresholdOutsideZeroToOne()
+    {
+        using var temp = new TestFolder();
+        var phantom = PhantomSeries.Write(temp["dicom"]);
+        var result = CliResult.Run("detect", phantom.Folder, "-o", temp["out"], "--threshold", "1.5");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--threshold", result.Stderr);
+    }
+}

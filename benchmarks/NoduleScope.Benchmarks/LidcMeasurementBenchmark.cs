@@ -1,5 +1,6 @@
 using System.Globalization;
 using NoduleScope.Detection.Segmentation;
+using NoduleScope.Detection.Synthesis;
 using NoduleScope.Imaging;
 using NoduleScope.Imaging.IO;
 

@@ -24,6 +24,7 @@ internal static class CliApplication
             ConvertCommand.Create(session),
             DetectCommand.Create(session),
             DemoCommand.Create(session),
+            SynthCommand.Create(session),
             EvaluateCommand.Create(session),
         };
 

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using NoduleScope.Detection;
+using NoduleScope.Imaging;
 using NoduleScope.Imaging.IO;
 using NoduleScope.Imaging.Synthetic;
+using NoduleScope.Reporting.Findings;
 
 namespace NoduleScope.Cli;
 
@@ -68,6 +71,34 @@ internal static class DemoCommand
         }
 
         o.WriteLine("Check: the NIfTI file holds the phantom voxel for voxel.");
+
+        string detectFolder = Path.Combine(root, "detect");
+        o.WriteLine();
+        o.WriteLine($"$ nodulescope detect {dicomFolder} -o {detectFolder}");
+        code = DetectCommand.Execute(session, dicomFolder, detectFolder, new NoduleDetectorOptions().Threshold, seriesUid: null);
+        if (code != ExitCodes.Ok)
+        {
+            return code;
+        }
+
+        var findings = FindingsJson.Read(Path.Combine(detectFolder, "findings.json")).Findings;
+        var truth = SyntheticChestPhantom.Nodules(size, slices, PhantomSpacingMm, PhantomSeed);
+        int found = 0;
+        foreach (var nodule in truth)
+        {
+            foreach (var f in findings)
+            {
+                var c = new Vector3D(f.CenterWorld[0], f.CenterWorld[1], f.CenterWorld[2]);
+                if ((c - nodule.Center).Length < nodule.DiameterMm / 2)
+                {
+                    found++;
+                    break;
+                }
+            }
+        }
+
+        o.WriteLine();
+        o.WriteLine($"Check: {found} of {truth.Count} phantom nodules found; {findings.Count - found} other finding(s).");
         o.WriteLine($"Done. The files are in {root}");
         return ExitCodes.Ok;
     }

@@ -78,9 +78,11 @@ public sealed class NoduleDetector
             EquivalentDiameterMm = m.EquivalentDiameterMm,
             LongAxisMm = m.LongAxisMm,
             ShortAxisMm = m.ShortAxisMm,
+            CraniocaudalExtentMm = m.CraniocaudalExtentMm,
             MeanHu = m.MeanHu,
             MaxHu = m.MaxHu,
             SolidFraction = m.VolumeMm3 > 0 ? m.SolidVolumeMm3 / m.VolumeMm3 : 0,
+            SurroundingLungFraction = s.SurroundingLungFraction,
         };
     }
 

@@ -44,10 +44,14 @@ public sealed class NoduleDetectorTests
     public void TheScorerPrefersRoundBlobsOverElongatedOnes()
     {
         var scorer = new HeuristicCandidateScorer();
-        var round = new CandidateFeatures { BlobResponse = 300, BlobRadiusMm = 3, Segmented = true, EquivalentDiameterMm = 6, LongAxisMm = 6.5, ShortAxisMm = 6 };
+        var round = new CandidateFeatures { BlobResponse = 300, BlobRadiusMm = 3, Segmented = true, EquivalentDiameterMm = 6, LongAxisMm = 6.5, ShortAxisMm = 6, CraniocaudalExtentMm = 6.2, SurroundingLungFraction = 0.95 };
         var vessel = round with { EquivalentDiameterMm = 5, LongAxisMm = 12, ShortAxisMm = 3 };
+        var vesselAcrossSlices = round with { EquivalentDiameterMm = 5, LongAxisMm = 4, ShortAxisMm = 3.5, CraniocaudalExtentMm = 14 };
+        var chestWall = round with { SurroundingLungFraction = 0.2 };
         Assert.True(scorer.Score(round) > 0.9);
         Assert.True(scorer.Score(vessel) < 0.2);
+        Assert.True(scorer.Score(vesselAcrossSlices) < 0.2);
+        Assert.True(scorer.Score(chestWall) < 0.2);
         Assert.True(scorer.Score(round with { Segmented = false }) < 0.05);
     }
 }

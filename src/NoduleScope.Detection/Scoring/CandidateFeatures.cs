@@ -16,12 +16,18 @@ public sealed record CandidateFeatures
 
     public double ShortAxisMm { get; init; }
 
-    /// <summary>Equivalent-sphere diameter over the long axis: about 1 for a round nodule, low for a vessel segment.</summary>
-    public double Compactness => LongAxisMm > 0 ? EquivalentDiameterMm / LongAxisMm : 0;
+    public double CraniocaudalExtentMm { get; init; }
+
+    /// <summary>Equivalent-sphere diameter over the largest extent (axial long axis or across slices): about 1 for a
+    /// round nodule, low for a vessel segment whichever way it runs.</summary>
+    public double Compactness => Math.Max(LongAxisMm, CraniocaudalExtentMm) is > 0 and var extent ? EquivalentDiameterMm / extent : 0;
 
     public double MeanHu { get; init; }
 
     public double MaxHu { get; init; }
+
+    /// <summary>Share of the 1–3 mm surroundings that is aerated lung (below −600 HU).</summary>
+    public double SurroundingLungFraction { get; init; }
 
     /// <summary>Share of the volume above −300 HU.</summary>
     public double SolidFraction { get; init; }

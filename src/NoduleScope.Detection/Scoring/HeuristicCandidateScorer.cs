@@ -15,11 +15,13 @@ public sealed class HeuristicCandidateScorer : ICandidateScorer
     private const double ResponseWeight = 1.5;
     private const double ResponseCentre = 150;
     private const double Bias = -0.5;
+    private const double SurroundingWeight = 30;
+    private const double SurroundingCentre = 0.45;
 
-    public string Name => "heuristic-shape-scorer 0.1";
+    public string Name => "heuristic-shape-scorer 0.2";
 
     public string ModelHash { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(
-        FormattableString.Invariant($"{CompactnessCentre}|{CompactnessWeight}|{ResponseWeight}|{ResponseCentre}|{Bias}"))))[..16];
+        FormattableString.Invariant($"{CompactnessCentre}|{CompactnessWeight}|{ResponseWeight}|{ResponseCentre}|{Bias}|{SurroundingWeight}|{SurroundingCentre}"))))[..16];
 
     public double Score(CandidateFeatures f)
     {
@@ -30,7 +32,9 @@ public sealed class HeuristicCandidateScorer : ICandidateScorer
 
         double logit = Bias
             + (CompactnessWeight * (f.Compactness - CompactnessCentre))
-            + (ResponseWeight * Math.Log(Math.Max(f.BlobResponse, 1) / ResponseCentre));
+            + (ResponseWeight * Math.Log(Math.Max(f.BlobResponse, 1) / ResponseCentre))
+            // Lung around a blob does not make it a nodule (vessels have it too); too little lung makes it chest wall.
+            + (SurroundingWeight * Math.Min(0, f.SurroundingLungFraction - SurroundingCentre));
         return 1 / (1 + Math.Exp(-logit));
     }
 }

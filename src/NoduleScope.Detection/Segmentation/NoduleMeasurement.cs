@@ -18,6 +18,10 @@ public sealed record NoduleMeasurement
 
     public double MeanDiameterMm => (LongAxisMm + ShortAxisMm) / 2;
 
+    /// <summary>Extent across slices (slice centres, plus up to 1 mm for the edges), which axial axes do not show:
+    /// long for a vessel running through several slices.</summary>
+    public required double CraniocaudalExtentMm { get; init; }
+
     /// <summary>Diameter of the sphere with the same volume.</summary>
     public double EquivalentDiameterMm => Math.Cbrt(6 * VolumeMm3 / Math.PI);
 

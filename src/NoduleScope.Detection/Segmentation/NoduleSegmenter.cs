@@ -85,7 +85,23 @@ public sealed class NoduleSegmenter
         }
 
         var final = ComponentNearest(mask, seed);
-        return final is null ? null : new NoduleSegmentation(final, Measure(final, hu), threshold);
+        return final is null ? null : new NoduleSegmentation(final, Measure(final, hu), threshold, SurroundingLungFraction(final, hu));
+    }
+
+    private static double SurroundingLungFraction(MaskVolume mask, float[] hu)
+    {
+        var distance = DistanceTransform.SquaredToNearest(mask);
+        long shell = 0, lung = 0;
+        for (int i = 0; i < distance.Length; i++)
+        {
+            if (distance[i] is >= 1.0f and <= 9.0f)
+            {
+                shell++;
+                lung += hu[i] < -600 ? 1 : 0;
+            }
+        }
+
+        return shell == 0 ? 0 : lung / (double)shell;
     }
 
     /// <summary>Mean HU of the densest voxels near the seed: a robust estimate of the nodule core.</summary>
@@ -223,6 +239,7 @@ public sealed class NoduleSegmenter
             SolidVolumeMm3 = solid * g.VoxelVolume,
             SolidMeanDiameterMm = (solidLong + solidShort) / 2,
             AxialSliceZ = g.VoxelToWorld(0, 0, bestZ).Z,
+            CraniocaudalExtentMm = ((maxZ - minZ) * g.Spacing.Z) + Math.Min(g.Spacing.Z, 1.0),
             BoundsMin = g.VoxelToWorld(minX - 0.5, minY - 0.5, minZ - 0.5),
             BoundsMax = g.VoxelToWorld(maxX + 0.5, maxY + 0.5, maxZ + 0.5),
             VoxelCount = count,

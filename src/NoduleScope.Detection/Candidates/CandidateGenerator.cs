@@ -35,8 +35,9 @@ public sealed class CandidateGenerator
             v = Math.Clamp(v, -1000f, 300f);
         }
 
-        var (response, scale) = BlobResponse(hu);
-        var found = LocalMaxima(response, scale, lungMask, grid);
+        var smoothed = new Dictionary<float, float[]>();
+        var (response, scale) = BlobResponse(hu, smoothed);
+        var found = LocalMaxima(response, scale, lungMask, grid, smoothed);
         found.AddRange(DenseComponents(hu, hullMask));
         return Suppress(found);
     }
@@ -83,7 +84,7 @@ public sealed class CandidateGenerator
     }
 
     /// <summary>max over scales of −σ²∇²(G_σ * I), and the scale that gave it.</summary>
-    private (FloatVolume Response, FloatVolume Scale) BlobResponse(FloatVolume hu)
+    private (FloatVolume Response, FloatVolume Scale) BlobResponse(FloatVolume hu, Dictionary<float, float[]> smoothedByScale)
     {
         var g = hu.Grid;
         var best = new FloatVolume(g);
@@ -94,6 +95,7 @@ public sealed class CandidateGenerator
         foreach (double sigma in options.ScalesMm)
         {
             var smooth = GaussianFilter.Smooth(hu, sigma).Data;
+            smoothedByScale[(float)sigma] = smooth;
             float norm = (float)(sigma * sigma);
             float scaleValue = (float)sigma;
             Parallel.For(1, g.SizeZ - 1, z =>
@@ -122,7 +124,7 @@ public sealed class CandidateGenerator
         return (best, bestScale);
     }
 
-    private List<Candidate> LocalMaxima(FloatVolume response, FloatVolume scale, MaskVolume lungMask, ImageGrid g)
+    private List<Candidate> LocalMaxima(FloatVolume response, FloatVolume scale, MaskVolume lungMask, ImageGrid g, Dictionary<float, float[]> smoothedByScale)
     {
         var found = new List<Candidate>();
         int nx = g.SizeX, slice = g.SliceLength;
@@ -142,12 +144,58 @@ public sealed class CandidateGenerator
                         continue;
                     }
 
-                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), scale.Data[i] * Math.Sqrt(3), v, CandidateSource.Blob));
+                    // Rank by blob strength times how dot-like (not tube- or plate-like) the peak is, so vessels do not
+                    // fill the candidate budget.
+                    double dot = Dotness(smoothedByScale[scale.Data[i]], i, nx, slice, g);
+                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), scale.Data[i] * Math.Sqrt(3), v * (0.25 + dot), CandidateSource.Blob));
                 }
             }
         }
 
         return found;
+    }
+
+    /// <summary>|λ3| / |λ1| of the Hessian when all three eigenvalues are negative (a bright blob): 1 for a sphere, near 0
+    /// for a tube or a plate, 0 when the peak is not a bright blob in every direction.</summary>
+    internal static double Dotness(float[] s, int i, int nx, int slice, ImageGrid g)
+    {
+        double ix2 = 1 / (g.Spacing.X * g.Spacing.X), iy2 = 1 / (g.Spacing.Y * g.Spacing.Y), iz2 = 1 / (g.Spacing.Z * g.Spacing.Z);
+        double c = s[i];
+        double hxx = (s[i - 1] + s[i + 1] - (2 * c)) * ix2;
+        double hyy = (s[i - nx] + s[i + nx] - (2 * c)) * iy2;
+        double hzz = (s[i - slice] + s[i + slice] - (2 * c)) * iz2;
+        double hxy = (s[i + 1 + nx] - s[i + 1 - nx] - s[i - 1 + nx] + s[i - 1 - nx]) / (4 * g.Spacing.X * g.Spacing.Y);
+        double hxz = (s[i + 1 + slice] - s[i + 1 - slice] - s[i - 1 + slice] + s[i - 1 - slice]) / (4 * g.Spacing.X * g.Spacing.Z);
+        double hyz = (s[i + nx + slice] - s[i + nx - slice] - s[i - nx + slice] + s[i - nx - slice]) / (4 * g.Spacing.Y * g.Spacing.Z);
+        var (l1, l2, l3) = SymmetricEigenvalues(hxx, hyy, hzz, hxy, hxz, hyz);
+        if (l1 >= 0 || l2 >= 0 || l3 >= 0)
+        {
+            return 0;
+        }
+
+        double a = Math.Abs(l1), b = Math.Abs(l2), d = Math.Abs(l3);
+        double largest = Math.Max(a, Math.Max(b, d)), smallest = Math.Min(a, Math.Min(b, d));
+        return largest == 0 ? 0 : smallest / largest;
+    }
+
+    /// <summary>Eigenvalues of a symmetric 3×3 matrix (closed form, Smith 1961).</summary>
+    private static (double, double, double) SymmetricEigenvalues(double a, double b, double c, double d, double e, double f)
+    {
+        double p1 = (d * d) + (e * e) + (f * f);
+        if (p1 < 1e-12)
+        {
+            return (a, b, c);
+        }
+
+        double q = (a + b + c) / 3;
+        double p2 = ((a - q) * (a - q)) + ((b - q) * (b - q)) + ((c - q) * (c - q)) + (2 * p1);
+        double p = Math.Sqrt(p2 / 6);
+        double b11 = (a - q) / p, b22 = (b - q) / p, b33 = (c - q) / p, b12 = d / p, b13 = e / p, b23 = f / p;
+        double r = ((b11 * ((b22 * b33) - (b23 * b23))) - (b12 * ((b12 * b33) - (b23 * b13))) + (b13 * ((b12 * b23) - (b22 * b13)))) / 2;
+        double phi = r <= -1 ? Math.PI / 3 : r >= 1 ? 0 : Math.Acos(r) / 3;
+        double eig1 = q + (2 * p * Math.Cos(phi));
+        double eig3 = q + (2 * p * Math.Cos(phi + (2 * Math.PI / 3)));
+        return (eig1, (3 * q) - eig1 - eig3, eig3);
     }
 
     private static bool IsMaximum(float[] r, int i, float v, int nx, int slice)

@@ -132,7 +132,6 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
         }
 
         var span = e.Data.Span;
-        int size = e.VR.ValueSize();
         switch (e.VR)
         {
             case DicomVR.US when span.Length >= (index + 1) * 2: value = BinaryPrimitives.ReadUInt16LittleEndian(span[(index * 2)..]); return true;
@@ -147,7 +146,6 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
                 string[] values = SplitValues(Encoding.ASCII.GetString(span));
                 return index < values.Length && double.TryParse(values[index], NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
             default:
-                _ = size;
                 return false;
         }
     }

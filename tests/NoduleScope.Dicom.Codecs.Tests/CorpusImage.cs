@@ -40,7 +40,8 @@ internal sealed class CorpusImage
         return frame;
     }
 
-    /// <summary>A native frame in the codec output layout: interleaved colour, signed samples sign-extended.</summary>
+    /// <summary>A native frame in the codec output layout (interleaved colour, signed samples sign-extended), as the
+    /// reader's own native path produces it.</summary>
     public byte[] NativeFrame(int index = 0)
     {
         if (TransferSyntax.IsEncapsulated)
@@ -48,31 +49,6 @@ internal sealed class CorpusImage
             throw new InvalidOperationException($"{Path} is not native");
         }
 
-        byte[] frame = RawFrame(index).ToArray();
-        var description = Description;
-        if (description.PlanarConfiguration == 1 && description.SamplesPerPixel > 1)
-        {
-            frame = Interleave(frame, description.SamplesPerPixel, (int)description.PixelsPerFrame, description.BitsAllocated / 8);
-        }
-
-        PixelSamples.SignExtend(frame, description.BitsAllocated, PixelSamples.SignExtensionBits(description, description.BitsStored));
-        return frame;
-    }
-
-    private static byte[] Interleave(byte[] planar, int samples, int pixels, int bytesPerSample)
-    {
-        byte[] interleaved = new byte[planar.Length];
-        for (int s = 0; s < samples; s++)
-        {
-            for (int p = 0; p < pixels; p++)
-            {
-                for (int b = 0; b < bytesPerSample; b++)
-                {
-                    interleaved[(((p * samples) + s) * bytesPerSample) + b] = planar[(((s * pixels) + p) * bytesPerSample) + b];
-                }
-            }
-        }
-
-        return interleaved;
+        return pixels.DecodeFrame(index, new PixelCodecRegistry());
     }
 }

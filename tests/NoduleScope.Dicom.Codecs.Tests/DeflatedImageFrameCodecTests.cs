@@ -30,14 +30,11 @@ public sealed class DeflatedImageFrameCodecTests
         decoded.AsSpan().Fill(0xAB);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         codec.Decode(bomb, description, decoded);
-        watch.Stop();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(decoded.AsSpan().IndexOfAnyExcept((byte)0) < 0);
         Assert.True(allocated < 1 << 20, $"inflating allocated {allocated} bytes");
-        Assert.True(watch.ElapsedMilliseconds < 2000, $"inflating one frame of a bomb took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]

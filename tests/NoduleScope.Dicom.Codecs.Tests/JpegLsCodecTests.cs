@@ -93,12 +93,10 @@ public sealed class JpegLsCodecTests
         RequireCharLs();
         var image = CorpusImage.Open("dicom-corpus/nema-wg04/JLSL/CT1_JLSL");
         var frame = image.RawFrame(0);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var error = Assert.Throws<DicomCodecException>(() => Decode(frame.Span[..601], image.Description));
 
         Assert.Contains("EOI", error.Message, StringComparison.Ordinal);
-        Assert.True(watch.ElapsedMilliseconds < 5000, $"rejecting took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]

@@ -25,4 +25,7 @@ public sealed record FindingsDocument
     public required int CandidateCount { get; init; }
 
     public required IReadOnlyList<FindingsNodule> Findings { get; init; }
+
+    /// <summary>Exam-level Lung-RADS and Fleischner guidance; null until characterised.</summary>
+    public FindingsGuidance? Guidance { get; init; }
 }

@@ -36,4 +36,7 @@ public sealed record FindingsNodule
     public required double SolidVolumeMm3 { get; init; }
 
     public required double SolidMeanDiameterMm { get; init; }
+
+    /// <summary>Type, location, risk and guideline categories; null until characterised.</summary>
+    public FindingsCharacterization? Characterization { get; init; }
 }

@@ -1,5 +1,5 @@
-// Generates the DICOM data dictionary and SOP class table of NoduleScope.Dicom from the standard's tables as JSON
-// (../shared/dicom-standard). Run: dotnet run --project tools/DicomStandardGenerator -- <dicom-standard dir> <src/NoduleScope.Dicom>
+// Generates the DICOM data dictionary, SOP class table and confidentiality profile (PS3.15 Table E.1-1) of NoduleScope.Dicom
+// from the standard's tables as JSON (../shared/dicom-standard). Run: dotnet run --project tools/DicomStandardGenerator -- <dicom-standard dir> <src/NoduleScope.Dicom>
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -61,6 +61,108 @@ File.WriteAllText(Path.Combine(generatedDir, "SopClassData.g.cs"),
     "    /// <summary>One line per SOP class: UID, name.</summary>\n    internal const string Entries =\n" + ToLiteralLines(uids.ToString()) + ";\n}\n");
 
 Console.WriteLine($"{entryCount} dictionary entries, {seenKeywords.Count} keywords, {sops.RootElement.GetArrayLength()} SOP classes -> {generatedDir}");
+
+using var profile = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(standardDir, "confidentiality_profile_attributes.json")));
+var rules = new StringBuilder();
+foreach (JsonElement row in profile.RootElement.EnumerateArray())
+{
+    rules.Append("        ").Append(ProfileRule(row)).Append(",\n");
+}
+
+File.WriteAllText(Path.Combine(generatedDir, "ConfidentialityProfileRules.g.cs"),
+    Header.Replace("(PS3.6 data dictionary,", "(PS3.15 Table E.1-1,", StringComparison.Ordinal) +
+    "using static NoduleScope.Dicom.Deidentification.DeidentificationAction;\n\nnamespace NoduleScope.Dicom.Deidentification;\n\n" +
+    "/// <summary>The Basic Application Level Confidentiality Profile and its options (PS3.15 Table E.1-1).</summary>\n" +
+    "public static partial class ConfidentialityProfile\n{\n" +
+    "    /// <summary>Every row of the table in the standard's order: tag value and mask (a zero nibble in the mask is an x in the tag),\n" +
+    "    /// the basic-profile action, and the action of each option that names the attribute.</summary>\n" +
+    "    public static IReadOnlyList<ConfidentialityProfileRule> Rules { get; } =\n    [\n" + rules.ToString() + "    ];\n}\n");
+
+Console.WriteLine($"{profile.RootElement.GetArrayLength()} confidentiality profile rules -> {generatedDir}");
+
+static string ProfileRule(JsonElement row)
+{
+    // Option columns of the JSON and the constructor parameter each one fills, in the table's column order.
+    (string Column, string Parameter)[] options =
+    [
+        ("rtnSafePrivOpt", "retainSafePrivate"),
+        ("rtnUIDsOpt", "retainUids"),
+        ("rtnDevIdOpt", "retainDeviceIdentity"),
+        ("rtnInstIdOpt", "retainInstitutionIdentity"),
+        ("rtnPatCharsOpt", "retainPatientCharacteristics"),
+        ("rtnLongFullDatesOpt", "retainLongitudinalFullDates"),
+        ("rtnLongModifDatesOpt", "retainLongitudinalModifiedDates"),
+        ("cleanDescOpt", "cleanDescriptors"),
+        ("cleanStructContOpt", "cleanStructuredContent"),
+        ("cleanGraphOpt", "cleanGraphics"),
+    ];
+    string[] known = ["name", "tag", "id", "stdCompIOD", "basicProfile"];
+    foreach (JsonProperty property in row.EnumerateObject())
+    {
+        if (Array.IndexOf(known, property.Name) < 0 && !Array.Exists(options, o => o.Column == property.Name))
+        {
+            throw new InvalidDataException($"confidentiality profile: unknown column '{property.Name}'; teach the generator about it");
+        }
+    }
+
+    string tag = row.GetProperty("tag").GetString()!;
+    var (value, mask) = ProfileTagPattern(tag);
+    string name = string.Join(' ', row.GetProperty("name").GetString()!.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    bool inStandardIod = row.GetProperty("stdCompIOD").GetString() == "Y";
+    var line = new StringBuilder();
+    line.Append(CultureInfo.InvariantCulture, $"new(0x{value:X8}, 0x{mask:X8}, \"{CSharpString(name)}\", {(inStandardIod ? "true" : "false")}, {ProfileAction(row.GetProperty("basicProfile").GetString()!)}");
+    foreach (var (column, parameter) in options)
+    {
+        if (row.TryGetProperty(column, out JsonElement action) && action.GetString() is { Length: > 0 } code)
+        {
+            line.Append(", ").Append(parameter).Append(": ").Append(ProfileAction(code));
+        }
+    }
+
+    return line.Append(')').ToString();
+}
+
+static (uint Value, uint Mask) ProfileTagPattern(string tag)
+{
+    if (tag.StartsWith("(GGGG,EEEE)", StringComparison.Ordinal) && tag.Contains("ODD", StringComparison.Ordinal))
+    {
+        // Private attributes: every odd group.
+        return (0x00010000, 0x00010000);
+    }
+
+    string digits = tag.Length == 11 && tag[0] == '(' && tag[5] == ',' && tag[10] == ')' ? tag.Substring(1, 4) + tag.Substring(6, 4) : throw new InvalidDataException($"confidentiality profile: cannot read tag '{tag}'");
+    uint value = 0, mask = 0;
+    foreach (char c in digits.ToUpperInvariant())
+    {
+        value <<= 4;
+        mask <<= 4;
+        if (c != 'X')
+        {
+            value |= uint.Parse(c.ToString(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            mask |= 0xF;
+        }
+    }
+
+    return (value, mask);
+}
+
+static string ProfileAction(string code) => code switch
+{
+    "D" => "Dummy",
+    "Z" => "ZeroLength",
+    "X" => "Remove",
+    "K" => "Keep",
+    "C" => "Clean",
+    "U" => "ReplaceUid",
+    "X/Z" => "RemoveOrZeroLength",
+    "X/D" => "RemoveOrDummy",
+    "Z/D" => "ZeroLengthOrDummy",
+    "X/Z/D" => "RemoveZeroLengthOrDummy",
+    "X/Z/U*" => "RemoveZeroLengthOrReplaceUids",
+    _ => throw new InvalidDataException($"confidentiality profile: unknown action '{code}'; teach the generator about it"),
+};
+
+static string CSharpString(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
 static string NormaliseVr(string vr, string pattern)
 {

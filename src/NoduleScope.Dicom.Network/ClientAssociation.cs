@@ -1,0 +1,317 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using NoduleScope.Dicom.Network.Dimse;
+using NoduleScope.Dicom.Network.Pdus;
+using NoduleScope.Dicom.Network.Tls;
+
+namespace NoduleScope.Dicom.Network;
+
+/// <summary>The requesting side of one association: connect, negotiate, send requests one at a time, release.</summary>
+internal sealed class ClientAssociation : IAsyncDisposable
+{
+    private readonly DicomConnection connection;
+    private readonly DicomNetworkLimits limits;
+    private ushort nextMessageId;
+    private bool closed;
+
+    private ClientAssociation(DicomConnection connection, DicomNetworkLimits limits, IReadOnlyDictionary<byte, PresentationContextResult> results)
+    {
+        this.connection = connection;
+        this.limits = limits;
+        Results = results;
+    }
+
+    /// <summary>The peer's answer for each proposed context, by id.</summary>
+    public IReadOnlyDictionary<byte, PresentationContextResult> Results { get; }
+
+    public static async Task<ClientAssociation> OpenAsync(DicomClientOptions options, IReadOnlyList<PresentationContextProposal> proposals, CancellationToken cancellationToken)
+    {
+        var limits = options.Limits;
+        long started = Stopwatch.GetTimestamp();
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream? stream = null;
+        DicomConnection? connection = null;
+        bool handedOver = false;
+        try
+        {
+            using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timer.CancelAfter(limits.ArtimTimeout);
+                try
+                {
+                    await socket.ConnectAsync(options.Host, options.Port, timer.Token).ConfigureAwait(false);
+                    stream = new NetworkStream(socket, ownsSocket: true);
+                    if (options.Tls is { } tls)
+                    {
+                        var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                        stream = ssl;
+                        await ssl.AuthenticateAsClientAsync(ClientAuthentication(tls, options.Host), timer.Token).ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new DicomNetworkTimeoutException($"could not connect to {options.Host}:{options.Port} within {limits.ArtimTimeout.TotalSeconds:0.###} s");
+                }
+                catch (SocketException e)
+                {
+                    throw new DicomNetworkException($"could not connect to {options.Host}:{options.Port}: {e.Message}", e);
+                }
+                catch (Exception e) when (e is AuthenticationException or IOException)
+                {
+                    throw new DicomNetworkException($"TLS handshake with {options.Host}:{options.Port} failed: {e.Message}", e);
+                }
+            }
+
+            connection = new DicomConnection(stream, limits);
+            var request = new AssociateRequestPdu(options.CalledAeTitle, options.CallingAeTitle, DicomNetworkUids.ApplicationContext, proposals, new UserInformation
+            {
+                MaxPduLength = (uint)limits.MaxPduLength,
+                ImplementationClassUid = DicomUid.ImplementationClassUid,
+                ImplementationVersionName = DicomUid.ImplementationVersionName,
+            });
+            await connection.SendAsync(request, limits.ArtimTimeout, cancellationToken).ConfigureAwait(false);
+            var left = limits.ArtimTimeout - Stopwatch.GetElapsedTime(started);
+            var answer = await connection.ReceiveAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), "A-ASSOCIATE-AC", cancellationToken).ConfigureAwait(false);
+            switch (answer)
+            {
+                case AssociateAcceptPdu accept:
+                    connection.PeerMaxPduLength = accept.UserInformation.MaxPduLength;
+                    var results = new Dictionary<byte, PresentationContextResult>();
+                    foreach (var result in accept.PresentationContexts)
+                    {
+                        if (proposals.Any(p => p.Id == result.Id))
+                        {
+                            results[result.Id] = result;
+                        }
+                    }
+
+                    var association = new ClientAssociation(connection, limits, results);
+                    handedOver = true;
+                    return association;
+                case AssociateRejectPdu reject:
+                    throw new DicomAssociationRejectedException(new DicomAssociationRejection(reject.Result, reject.Source, reject.Reason));
+                case AbortPdu abort:
+                    throw new DicomAssociationAbortedException(abort.Source, abort.Reason);
+                default:
+                    await TryAbortAsync(connection, DicomAbortReason.UnexpectedPdu, limits).ConfigureAwait(false);
+                    throw new DicomProtocolException($"expected A-ASSOCIATE-AC, received {answer.Type}", DicomAbortReason.UnexpectedPdu);
+            }
+        }
+        catch (DicomProtocolException e) when (connection is not null)
+        {
+            await TryAbortAsync(connection, e.Reason, limits).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                if (stream is not null)
+                {
+                    await stream.DisposeAsync().ConfigureAwait(false);
+                }
+
+                socket.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends a request (with the data set read from <paramref name="dataSet"/>, when given) and waits for its response
+    /// command. Any failure aborts the association, which cannot be trusted afterwards.
+    /// </summary>
+    public async Task<DicomCommand> RequestAsync(byte contextId, DicomCommand request, Stream? dataSet, bool padOddDataSet, CancellationToken cancellationToken)
+    {
+        if (closed)
+        {
+            throw new InvalidOperationException("the association is closed");
+        }
+
+        ushort messageId = ++nextMessageId;
+        try
+        {
+            await connection.SendMessageAsync(contextId, (request with { MessageId = messageId }).Encode(), dataSet, padOddDataSet, limits.InstanceTimeout, cancellationToken).ConfigureAwait(false);
+            var response = await ReceiveResponseAsync(cancellationToken).ConfigureAwait(false);
+            if (response.MessageIdBeingRespondedTo != messageId)
+            {
+                throw new DicomProtocolException($"response to message {response.MessageIdBeingRespondedTo} while waiting for {messageId}", DicomAbortReason.UnexpectedPduParameter);
+            }
+
+            return response;
+        }
+        catch (Exception e) when (e is DicomProtocolException or DicomNetworkTimeoutException or OperationCanceledException)
+        {
+            await AbortAsync(e is DicomProtocolException p ? p.Reason : DicomAbortReason.NotSpecified).ConfigureAwait(false);
+            throw;
+        }
+        catch (DicomNetworkException)
+        {
+            closed = true;
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>A-RELEASE-RQ, then wait for A-RELEASE-RP (within ARTIM) and close.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        if (closed)
+        {
+            return;
+        }
+
+        try
+        {
+            await connection.SendAsync(new ReleaseRequestPdu(), limits.ArtimTimeout, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var pdu = await connection.ReceiveAsync(limits.ArtimTimeout, "A-RELEASE-RP", cancellationToken).ConfigureAwait(false);
+                if (pdu is ReleaseResponsePdu or AbortPdu)
+                {
+                    break;
+                }
+
+                if (pdu is not DataTransferPdu)
+                {
+                    throw new DicomProtocolException($"expected A-RELEASE-RP, received {pdu.Type}", DicomAbortReason.UnexpectedPdu);
+                }
+            }
+        }
+        catch (Exception e) when (e is DicomProtocolException or DicomNetworkTimeoutException)
+        {
+            await AbortAsync(DicomAbortReason.NotSpecified).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            closed = true;
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async Task AbortAsync(DicomAbortReason reason = DicomAbortReason.NotSpecified)
+    {
+        if (closed)
+        {
+            return;
+        }
+
+        closed = true;
+        await TryAbortAsync(connection, reason, limits).ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!closed)
+        {
+            await AbortAsync(DicomAbortReason.NotSpecified).ConfigureAwait(false);
+        }
+    }
+
+    private static SslClientAuthenticationOptions ClientAuthentication(DicomClientTlsOptions tls, string host) => new()
+    {
+        TargetHost = tls.ServerName ?? host,
+        ClientCertificates = tls.ClientCertificate is null ? null : new X509CertificateCollection { tls.ClientCertificate },
+        LocalCertificateSelectionCallback = tls.ClientCertificate is null ? null : (_, _, _, _, _) => tls.ClientCertificate,
+        EnabledSslProtocols = tls.Protocols,
+        CertificateRevocationCheckMode = tls.RevocationMode,
+        CipherSuitesPolicy = TlsPolicy.CipherSuites(),
+        AllowRenegotiation = false,
+        RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            TlsPolicy.ValidatePeer(certificate, chain, errors, tls.TrustedServerAuthorities, tls.RevocationMode, TlsPolicy.ServerAuthenticationOid, tls.CheckServerName),
+    };
+
+    private static async Task TryAbortAsync(DicomConnection connection, DicomAbortReason reason, DicomNetworkLimits limits)
+    {
+        try
+        {
+            await connection.SendAsync(new AbortPdu(DicomAbortSource.ServiceUser, reason), TimeSpan.FromSeconds(Math.Min(5, limits.ArtimTimeout.TotalSeconds)), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DicomNetworkException or IOException or ObjectDisposedException or InvalidOperationException or NotSupportedException)
+        {
+            // Going away anyway.
+        }
+    }
+
+    private async Task<DicomCommand> ReceiveResponseAsync(CancellationToken cancellationToken)
+    {
+        var command = new ArrayBufferWriter<byte>(256);
+        DicomCommand? response = null;
+        long dataBytes = 0;
+        while (true)
+        {
+            var pdu = await connection.ReceiveAsync(limits.IdleTimeout, "response", cancellationToken).ConfigureAwait(false);
+            switch (pdu)
+            {
+                case DataTransferPdu data:
+                    foreach (var value in data.Values)
+                    {
+                        if (!Results.TryGetValue(value.PresentationContextId, out var context) || context.Outcome != PresentationContextOutcome.Acceptance)
+                        {
+                            throw new DicomProtocolException($"PDV on presentation context {value.PresentationContextId}, which was not accepted", DicomAbortReason.UnexpectedPduParameter);
+                        }
+
+                        if (value.IsCommand)
+                        {
+                            if (response is not null)
+                            {
+                                throw new DicomProtocolException("command fragment while a response data set is being received", DicomAbortReason.UnexpectedPduParameter);
+                            }
+
+                            if (command.WrittenCount + (long)value.Data.Length > limits.MaxCommandSetLength)
+                            {
+                                throw new DicomProtocolException($"command set longer than {limits.MaxCommandSetLength} bytes", DicomAbortReason.NotSpecified);
+                            }
+
+                            command.Write(value.Data.Span);
+                            if (value.IsLastFragment)
+                            {
+                                response = DicomCommand.Parse(command.WrittenSpan);
+                                if (response.IsRequest)
+                                {
+                                    throw new DicomProtocolException("request received while waiting for a response", DicomAbortReason.UnexpectedPduParameter);
+                                }
+
+                                if (!response.HasDataSet)
+                                {
+                                    return response;
+                                }
+                            }
+                        }
+                        else
+                        {
+                            // Neither C-ECHO nor C-STORE responses carry a data set; one is read and dropped, within the limit.
+                            if (response is null)
+                            {
+                                throw new DicomProtocolException("data set fragment before its command", DicomAbortReason.UnexpectedPduParameter);
+                            }
+
+                            dataBytes += value.Data.Length;
+                            if (dataBytes > limits.MaxDataSetBytes)
+                            {
+                                throw new DicomProtocolException($"data set larger than {limits.MaxDataSetBytes} bytes", DicomAbortReason.NotSpecified);
+                            }
+
+                            if (value.IsLastFragment)
+                            {
+                                return response;
+                            }
+                        }
+                    }
+
+                    break;
+                case AbortPdu abort:
+                    closed = true;
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw new DicomAssociationAbortedException(abort.Source, abort.Reason);
+                default:
+                    throw new DicomProtocolException($"unexpected {pdu.Type} while waiting for a response", DicomAbortReason.UnexpectedPdu);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace NoduleScope.Dicom.Network.Dimse;
+
+/// <summary>Command Field (0000,0100) values (PS3.7 §E.1). Responses are the request value with bit 15 set.</summary>
+internal enum DimseCommandField : ushort
+{
+    CStoreRequest = 0x0001,
+    CStoreResponse = 0x8001,
+    CGetRequest = 0x0010,
+    CFindRequest = 0x0020,
+    CMoveRequest = 0x0021,
+    CEchoRequest = 0x0030,
+    CEchoResponse = 0x8030,
+    CCancelRequest = 0x0FFF,
+}

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using NoduleScope.Detection;
-using NoduleScope.Detection.Lungs;
+using NoduleScope.Detection.Learning;
+using NoduleScope.Detection.Scoring;
 using NoduleScope.Detection.Synthesis;
 using NoduleScope.Dicom.Codecs;
 using NoduleScope.Imaging;
@@ -11,71 +12,84 @@ using NoduleScope.Reporting.Evaluation;
 namespace NoduleScope.Benchmarks;
 
 /// <summary>
-/// Lesion-insertion detection benchmark: held-out LIDC nodules inserted into each real CT of ../shared/data/ct (two
-/// seeds each), the full detector run on every case, and LUNA16 FROC/CPM computed against the inserted nodules.
-/// Also reports candidate-stage recall and candidates per scan. Real nodules already in a background (the A0001
-/// tumour) count as false positives here.
+/// Lesion-insertion detection benchmark on held-out LIDC nodules (never used for training), inserted into each real CT
+/// of ../shared/data/ct. The candidate scorer is evaluated leave-one-background-out: for the scans made from one
+/// background it is retrained (same recipe as <c>nodulescope train</c>) on the tuning scans of the other backgrounds
+/// and the phantoms, so no number comes from a model that saw the test scan's anatomy. The shipped model (trained on
+/// every background) is also run on the same scans and reported separately. Then the real CTs as they are: findings
+/// at the default threshold (false positives) and whether each boxed tumour is found.
 /// </summary>
 public static class DetectionBenchmark
 {
-    private const int NodulesPerCase = 8;
-
-    public static int Run(string shared, int seeds)
+    public static int Run(string shared, int heldOutSeeds)
     {
-        var library = LidcNoduleLibrary.Load(Path.Combine(shared, "data", "lidc-vois"));
-        var pool = library.Select(LidcSplitPart.HeldOut);
-        var backgrounds = new[] { "ricord-1a-419639/dicom", "tcga-de-a4ma-thorax/dicom", "lung-pet-ct-dx/A0001-5mm" };
-        var annotations = new List<NoduleAnnotation>();
-        var predictions = new List<CandidatePrediction>();
-        var series = new List<string>();
-        int recalled = 0, inserted = 0, candidates = 0;
-        var detectSeconds = new List<double>();
-        foreach (string name in backgrounds)
+        var log = Console.Error;
+        var watch = Stopwatch.StartNew();
+        Action<string, int, int> progress = (step, done, total) => log.WriteLine($"  [{done}/{total}] {step} ({watch.Elapsed.TotalSeconds:0} s)");
+        log.WriteLine("tuning scans (training data of the cross-validated models):");
+        var tuning = DevelopmentData.BuildScans(shared, LoadSeries, 6, 10, 4, LidcSplitPart.Tuning, progress);
+        log.WriteLine("held-out scans:");
+        var heldOut = DevelopmentData.BuildScans(shared, LoadSeries, heldOutSeeds, 10, 0, LidcSplitPart.HeldOut, progress);
+
+        var training = new CandidateScorerTraining();
+        var crossValidated = training.LeaveOneBackgroundOut(tuning, heldOut);
+        var threshold = new NoduleDetectorOptions().Threshold;
+        var options = new FrocEvaluationOptions { OperatingThreshold = threshold, MaxCandidatesPerScan = 0 };
+        var (recalled, total) = ScoredScanFroc.CandidateRecall(heldOut);
+        double candidatesPerScan = heldOut.Average(s => s.Candidates.Count);
+        double seconds = heldOut.Average(s => s.DetectSeconds);
+        Console.WriteLine(Invariant($"{heldOut.Count} held-out scans, {total} inserted held-out nodules; candidate recall {recalled}/{total} = {recalled / (double)total:0.000}; {candidatesPerScan:0} candidates per scan; candidates+features {seconds:0.0} s per scan"));
+        Console.WriteLine();
+        Console.WriteLine("## Leave-one-background-out (the reported number)");
+        var cv = ScoredScanFroc.Evaluate(crossValidated, options);
+        FrocTableWriter.WriteText(cv, Console.Out);
+        foreach (string background in heldOut.Select(s => s.Background).Distinct())
         {
-            var scan = new DicomInputScanner().Scan(Path.Combine(shared, "data", "ct", name));
-            var background = new SeriesAssembler(DicomCodecs.Default, new AssemblyOptions { PaddingToAir = true }).Assemble(SeriesSelector.Select(scan.Series).Chosen!).Volume;
-            var lungs = new LungSegmenter().Segment(background);
-            for (int seed = 1; seed <= seeds; seed++)
-            {
-                var random = new Random(seed * 7919);
-                var chosen = pool.OrderBy(_ => random.Next()).Take(NodulesPerCase).ToList();
-                var insertion = new LesionInserter().Insert(background, lungs, chosen, LesionPlacement.All, seed);
-                string uid = $"{name}#{seed}";
-                series.Add(uid);
-                var watch = Stopwatch.StartNew();
-                var result = new NoduleDetector().Detect(insertion.Volume);
-                detectSeconds.Add(watch.Elapsed.TotalSeconds);
-                candidates += result.Candidates.Count;
-                foreach (var n in insertion.Nodules)
-                {
-                    annotations.Add(new NoduleAnnotation(uid, n.Center.X, n.Center.Y, n.Center.Z, n.DiameterMm));
-                    inserted++;
-                    foreach (var c in result.Candidates)
-                    {
-                        var p = c.Segmentation?.Measurement.Centroid ?? c.Candidate.Center;
-                        if ((p - n.Center).Length < n.DiameterMm / 2)
-                        {
-                            recalled++;
-                            break;
-                        }
-                    }
-                }
-
-                foreach (var c in result.Candidates)
-                {
-                    var p = c.Segmentation?.Measurement.Centroid ?? c.Candidate.Center;
-                    predictions.Add(new CandidatePrediction(uid, p.X, p.Y, p.Z, c.Probability));
-                }
-
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{uid}: {insertion.Nodules.Count} inserted, {result.Candidates.Count} candidates, {result.Findings.Count} findings, {watch.Elapsed.TotalSeconds:0.0} s"));
-            }
+            var part = ScoredScanFroc.Evaluate(crossValidated.Where(s => s.Scan.Background == background).ToList(), options with { BootstrapSamples = 0 });
+            Console.WriteLine(Invariant($"  {background}: CPM {part.Cpm:0.000}"));
         }
 
-        var evaluation = new FrocEvaluator(new FrocEvaluationOptions { OperatingThreshold = new NoduleDetectorOptions().Threshold, MaxCandidatesPerScan = 0 })
-            .Evaluate(annotations, [], predictions, series);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{series.Count} scans, {inserted} inserted held-out nodules; candidate recall {recalled}/{inserted} = {recalled / (double)inserted:0.000}; {candidates / (double)series.Count:0} candidates per scan; detect {detectSeconds.Average():0.0} s per scan"));
-        FrocTableWriter.WriteText(evaluation, Console.Out);
+        var shipped = LearnedCandidateScorer.Embedded();
+        if (shipped is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"## Shipped model {shipped.Name} ({shipped.ModelHash}), trained on all backgrounds (optimistic: it has seen these anatomies)");
+            var scored = heldOut.Select(s => CandidateScorerTraining.Score(shipped.Model, s)).ToList();
+            FrocTableWriter.WriteText(ScoredScanFroc.Evaluate(scored, options), Console.Out);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("## Real CTs as they are (default detector, threshold " + threshold.ToString(CultureInfo.InvariantCulture) + ")");
+        foreach (var background in DevelopmentData.LoadBackgrounds(shared, LoadSeries))
+        {
+            var detect = Stopwatch.StartNew();
+            var result = new NoduleDetector().Detect(background.Volume);
+            int onLesion = 0;
+            var found = new List<string>();
+            foreach (var lesion in background.RealLesions)
+            {
+                bool hit = result.Findings.Any(f => (f.Center - lesion.Center).Length < Math.Max(lesion.DiameterMm / 2, 10));
+                found.Add(Invariant($"tumour {lesion.DiameterMm:0} mm at ({lesion.Center.X:0}, {lesion.Center.Y:0}, {lesion.Center.Z:0}): {(hit ? "found" : "MISSED")}"));
+                onLesion += result.Findings.Count(f => (f.Center - lesion.Center).Length < Math.Max(lesion.DiameterMm / 2, 10));
+            }
+
+            Console.WriteLine(Invariant($"  {background.Name}: {result.Findings.Count} findings ({result.Findings.Count - onLesion} not on a known lesion), {detect.Elapsed.TotalSeconds:0.0} s; {string.Join("; ", found)}"));
+        }
+
         return 0;
     }
+
+    private static CtVolume LoadSeries(string folder)
+    {
+        var scan = new DicomInputScanner().Scan(folder);
+        var volume = new SeriesAssembler(DicomCodecs.Default, new AssemblyOptions { PaddingToAir = true }).Assemble(SeriesSelector.Select(scan.Series).Chosen!).Volume;
+        foreach (ref short v in volume.Voxels.AsSpan())
+        {
+            v = Math.Max(v, (short)-1024);
+        }
+
+        return volume;
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

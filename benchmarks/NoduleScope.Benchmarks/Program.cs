@@ -5,12 +5,13 @@ string shared = Environment.GetEnvironmentVariable("NODULESCOPE_SHARED") ?? Path
 return args.FirstOrDefault() switch
 {
     "lidc-measurement" => LidcMeasurementBenchmark.Run(Path.Combine(shared, "data", "lidc-vois")),
-    "detection" => DetectionBenchmark.Run(shared, seeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2),
+    "characterization" => CharacterizationBenchmark.Run(Path.Combine(shared, "data", "lidc-vois")),
+    "detection" => DetectionBenchmark.Run(shared, heldOutSeeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run --project benchmarks/NoduleScope.Benchmarks -c Release -- lidc-measurement | detection [seeds]");
+    Console.Error.WriteLine("usage: dotnet run --project benchmarks/NoduleScope.Benchmarks -c Release -- lidc-measurement | characterization | detection [held-out seeds]");
     return 2;
 }

@@ -26,6 +26,9 @@ internal static class CliApplication
             DemoCommand.Create(session),
             SynthCommand.Create(session),
             EvaluateCommand.Create(session),
+            DeidentifyCommand.Create(session),
+            TrainCommand.Create(session),
+            CharacterizeCommand.Create(session),
         };
 
         try

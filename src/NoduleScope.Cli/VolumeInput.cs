@@ -9,8 +9,10 @@ namespace NoduleScope.Cli;
 /// a DICOM input assembled with a progress bar.</summary>
 internal static class VolumeInput
 {
-    public static (CtVolume Volume, IReadOnlyList<string> Warnings) Load(CliSession session, string path, string? seriesUid, AssemblyOptions assembly)
+    public static (CtVolume Volume, IReadOnlyList<string> Warnings) Load(CliSession session, string path, string? seriesUid, AssemblyOptions assembly, bool quiet = false)
     {
+        // With machine-readable output on stdout, what was read is said on stderr.
+        var log = quiet ? session.Error : session.Out;
         if (VolumeFile.TryDetectFormat(path, out var inputFormat) && File.Exists(path))
         {
             if (seriesUid is not null)
@@ -19,11 +21,11 @@ internal static class VolumeInput
             }
 
             var read = session.WithProgress("Reading volume", _ => VolumeFile.Read(path));
-            session.Out.WriteLine($"Read {path}: {DisplayText.VolumeFormat(inputFormat)}");
+            log.WriteLine($"Read {path}: {DisplayText.VolumeFormat(inputFormat)}");
             return (read, []);
         }
 
-        var series = ChooseSeries(session, path, seriesUid, out var extraWarnings);
+        var series = ChooseSeries(session, log, path, seriesUid, out var extraWarnings);
         var assembled = session.WithProgress("Assembling slices", bar =>
         {
             int total = series.SliceCount;
@@ -36,7 +38,7 @@ internal static class VolumeInput
     /// The series named by <paramref name="seriesUid"/>, else the one the selector picks for detection, else (like
     /// dcm2niix) the best series that still forms a volume, e.g. a short or non-CT series, with a warning.
     /// </summary>
-    private static SeriesInfo ChooseSeries(CliSession session, string path, string? seriesUid, out List<string> warnings)
+    private static SeriesInfo ChooseSeries(CliSession session, TextWriter log, string path, string? seriesUid, out List<string> warnings)
     {
         warnings = [];
         var scan = DicomInput.Scan(session, path);
@@ -49,7 +51,7 @@ internal static class VolumeInput
         var selection = SeriesSelector.Select(scan.Series, seriesUid);
         if (selection.Chosen is { } chosen)
         {
-            session.Out.WriteLine($"Series: {DicomInput.Describe(chosen, selection.Reason)}");
+            log.WriteLine($"Series: {DicomInput.Describe(chosen, selection.Reason)}");
             return chosen;
         }
 
@@ -62,7 +64,7 @@ internal static class VolumeInput
         {
             if (candidate.Series.Geometry.Problem is null && !candidate.Series.IsLocalizer)
             {
-                session.Out.WriteLine($"Series: {DicomInput.Label(candidate.Series)} ({candidate.Series.SeriesInstanceUid})");
+                log.WriteLine($"Series: {DicomInput.Label(candidate.Series)} ({candidate.Series.SeriesInstanceUid})");
                 warnings.Add($"{DicomInput.Label(candidate.Series)} is not suited to nodule detection: {candidate.Note}");
                 return candidate.Series;
             }

@@ -18,12 +18,13 @@ public sealed class NoduleDetector
     private readonly LungSegmenter lungSegmenter;
     private readonly CandidateGenerator candidateGenerator;
     private readonly NoduleSegmenter noduleSegmenter = new();
+    private static readonly Lazy<ICandidateScorer> DefaultScorer = new(() => (ICandidateScorer?)LearnedCandidateScorer.Embedded() ?? new HeuristicCandidateScorer());
     private readonly ICandidateScorer scorer;
 
     public NoduleDetector(NoduleDetectorOptions? options = null, ICandidateScorer? scorer = null, LungSegmenter? lungSegmenter = null, CandidateGenerator? candidateGenerator = null)
     {
         this.options = options ?? new NoduleDetectorOptions();
-        this.scorer = scorer ?? new HeuristicCandidateScorer();
+        this.scorer = scorer ?? DefaultScorer.Value;
         this.lungSegmenter = lungSegmenter ?? new LungSegmenter();
         this.candidateGenerator = candidateGenerator ?? new CandidateGenerator();
     }
@@ -46,13 +47,14 @@ public sealed class NoduleDetector
 
         watch.Restart();
         stage?.Report("segmentation and scoring");
+        var features = new CandidateFeatureExtractor(volume, lungs);
         var scored = new ScoredCandidate[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var c = candidates[i];
             var segmentation = noduleSegmenter.Segment(volume, c.Center, c.RadiusMm);
-            var features = Features(c, segmentation);
-            scored[i] = new ScoredCandidate(c, features, segmentation, scorer.Score(features));
+            var f = features.Extract(c, segmentation);
+            scored[i] = new ScoredCandidate(c, f, segmentation, scorer.Score(f));
         });
         timings.Add(new StageTiming("segmentation and scoring", watch.Elapsed.TotalSeconds));
 
@@ -60,30 +62,6 @@ public sealed class NoduleDetector
         var findings = Findings(scored, lungs);
         timings.Add(new StageTiming("findings", watch.Elapsed.TotalSeconds));
         return new DetectionResult(lungs, scored, findings, timings, lungs.Warnings, scorer.Name, scorer.ModelHash);
-    }
-
-    private static CandidateFeatures Features(Candidate c, NoduleSegmentation? s)
-    {
-        if (s is null)
-        {
-            return new CandidateFeatures { BlobResponse = c.Response, BlobRadiusMm = c.RadiusMm, Segmented = false };
-        }
-
-        var m = s.Measurement;
-        return new CandidateFeatures
-        {
-            BlobResponse = c.Response,
-            BlobRadiusMm = c.RadiusMm,
-            Segmented = true,
-            EquivalentDiameterMm = m.EquivalentDiameterMm,
-            LongAxisMm = m.LongAxisMm,
-            ShortAxisMm = m.ShortAxisMm,
-            CraniocaudalExtentMm = m.CraniocaudalExtentMm,
-            MeanHu = m.MeanHu,
-            MaxHu = m.MaxHu,
-            SolidFraction = m.VolumeMm3 > 0 ? m.SolidVolumeMm3 / m.VolumeMm3 : 0,
-            SurroundingLungFraction = s.SurroundingLungFraction,
-        };
     }
 
     /// <summary>Candidates above the threshold, strongest first; one whose centre lies inside an already reported

@@ -9,6 +9,11 @@ public sealed record VolumeSource
 
     public string? PatientId { get; init; }
 
+    /// <summary>DICOM PatientAge (e.g. "062Y") and PatientSex (M/F/O) as written, for the risk models.</summary>
+    public string? PatientAge { get; init; }
+
+    public string? PatientSex { get; init; }
+
     public string? StudyInstanceUid { get; init; }
 
     public string? SeriesInstanceUid { get; init; }

@@ -27,6 +27,9 @@ public sealed class DetectCommandTests
         Assert.Equal(document.CandidateCount, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.StartsWith(PhantomSeries.SeriesUid + ",", l));
         Assert.Contains("finding(s) at threshold 0.5", result.Stdout);
+        Assert.All(document.Findings, f => Assert.NotNull(f.Characterization?.LungRadsCategory));
+        Assert.NotNull(document.Guidance?.LungRadsCategory);
+        Assert.Contains("Exam: Lung-RADS", result.Stdout);
     }
 
     [Fact]

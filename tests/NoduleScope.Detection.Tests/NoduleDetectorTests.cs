@@ -13,7 +13,8 @@ public sealed class NoduleDetectorTests
         Assert.Equal(["lungs", "candidates", "segmentation and scoring", "findings"], result.Timings.Select(t => t.Stage));
         Assert.NotEmpty(result.Candidates);
         Assert.All(result.Candidates, c => Assert.InRange(c.Probability, 0, 1));
-        Assert.Equal(new HeuristicCandidateScorer().ModelHash, result.ScorerHash);
+        Assert.Equal(LearnedCandidateScorer.Embedded()!.ModelHash, result.ScorerHash);
+        Assert.Equal("gbdt-candidate-scorer 1.0", result.ScorerName);
 
         // Findings are above the threshold, strongest first, numbered from 1, and never two on one nodule.
         for (int i = 0; i < result.Findings.Count; i++)

@@ -146,8 +146,18 @@ public sealed class CandidateGenerator
 
                     // Rank by blob strength times how dot-like (not tube- or plate-like) the peak is, so vessels do not
                     // fill the candidate budget.
-                    double dot = Dotness(smoothedByScale[scale.Data[i]], i, nx, slice, g);
-                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), scale.Data[i] * Math.Sqrt(3), v * (0.25 + dot), CandidateSource.Blob));
+                    double sigma = scale.Data[i];
+                    var shape = HessianShape(smoothedByScale[scale.Data[i]], i, nx, slice, g);
+                    double dot = shape.Negative == 3 && shape.L1 > 0 ? shape.L3 / shape.L1 : 0;
+                    double norm = sigma * sigma;
+                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), sigma * Math.Sqrt(3), v * (0.25 + dot), CandidateSource.Blob)
+                    {
+                        Strength = v,
+                        Lambda1 = norm * shape.L1,
+                        Lambda2 = norm * shape.L2,
+                        Lambda3 = norm * shape.L3,
+                        NegativeEigenvalues = shape.Negative,
+                    });
                 }
             }
         }
@@ -159,6 +169,13 @@ public sealed class CandidateGenerator
     /// for a tube or a plate, 0 when the peak is not a bright blob in every direction.</summary>
     internal static double Dotness(float[] s, int i, int nx, int slice, ImageGrid g)
     {
+        var shape = HessianShape(s, i, nx, slice, g);
+        return shape.Negative == 3 && shape.L1 > 0 ? shape.L3 / shape.L1 : 0;
+    }
+
+    /// <summary>Hessian eigenvalue magnitudes (largest first) and how many eigenvalues are negative.</summary>
+    internal static (double L1, double L2, double L3, int Negative) HessianShape(float[] s, int i, int nx, int slice, ImageGrid g)
+    {
         double ix2 = 1 / (g.Spacing.X * g.Spacing.X), iy2 = 1 / (g.Spacing.Y * g.Spacing.Y), iz2 = 1 / (g.Spacing.Z * g.Spacing.Z);
         double c = s[i];
         double hxx = (s[i - 1] + s[i + 1] - (2 * c)) * ix2;
@@ -167,15 +184,11 @@ public sealed class CandidateGenerator
         double hxy = (s[i + 1 + nx] - s[i + 1 - nx] - s[i - 1 + nx] + s[i - 1 - nx]) / (4 * g.Spacing.X * g.Spacing.Y);
         double hxz = (s[i + 1 + slice] - s[i + 1 - slice] - s[i - 1 + slice] + s[i - 1 - slice]) / (4 * g.Spacing.X * g.Spacing.Z);
         double hyz = (s[i + nx + slice] - s[i + nx - slice] - s[i - nx + slice] + s[i - nx - slice]) / (4 * g.Spacing.Y * g.Spacing.Z);
-        var (l1, l2, l3) = SymmetricEigenvalues(hxx, hyy, hzz, hxy, hxz, hyz);
-        if (l1 >= 0 || l2 >= 0 || l3 >= 0)
-        {
-            return 0;
-        }
-
-        double a = Math.Abs(l1), b = Math.Abs(l2), d = Math.Abs(l3);
-        double largest = Math.Max(a, Math.Max(b, d)), smallest = Math.Min(a, Math.Min(b, d));
-        return largest == 0 ? 0 : smallest / largest;
+        var (e1, e2, e3) = SymmetricEigenvalues(hxx, hyy, hzz, hxy, hxz, hyz);
+        int negative = (e1 < 0 ? 1 : 0) + (e2 < 0 ? 1 : 0) + (e3 < 0 ? 1 : 0);
+        double a = Math.Abs(e1), b = Math.Abs(e2), d = Math.Abs(e3);
+        double l1 = Math.Max(a, Math.Max(b, d)), l3 = Math.Min(a, Math.Min(b, d));
+        return (l1, a + b + d - l1 - l3, l3, negative);
     }
 
     /// <summary>Eigenvalues of a symmetric 3×3 matrix (closed form, Smith 1961).</summary>

@@ -14,6 +14,38 @@ public sealed class NoduleSegmenter
     private const double GroundGlassThresholdHu = -750;
     private const double SolidComponentHu = -300;
 
+    /// <summary>Radii tried by <see cref="SegmentAt"/>, smallest first.</summary>
+    private static readonly double[] RadiusGuessesMm = [2.5, 4, 6, 9, 13, 18, 25];
+
+    /// <summary>
+    /// Segments the nodule at a point without knowing its size (a user's click, a reference centre): tries growing
+    /// radii and keeps the first segmentation that stays well inside the region that radius allows.
+    /// </summary>
+    public NoduleSegmentation? SegmentAt(CtVolume volume, Vector3D point)
+    {
+        NoduleSegmentation? last = null;
+        foreach (double r in RadiusGuessesMm)
+        {
+            var s = Segment(volume, point, r);
+            if (s is null)
+            {
+                continue;
+            }
+
+            double bound = Math.Max(3, 1.6 * r) + 2;
+            var m = s.Measurement;
+            double reach = Math.Max(Math.Max(m.BoundsMax.X - m.BoundsMin.X, m.BoundsMax.Y - m.BoundsMin.Y), m.BoundsMax.Z - m.BoundsMin.Z) / 2;
+            if (reach < 0.8 * bound)
+            {
+                return s;
+            }
+
+            last = s;
+        }
+
+        return last;
+    }
+
     /// <summary>Segments the nodule at <paramref name="center"/> whose radius is about <paramref name="radiusMm"/>;
     /// null when nothing denser than lung is there.</summary>
     public NoduleSegmentation? Segment(CtVolume volume, Vector3D center, double radiusMm)

@@ -17,6 +17,11 @@ public sealed record InstanceHeader
 
     public string PatientId { get; init; } = string.Empty;
 
+    /// <summary>PatientAge as written (e.g. "062Y"); empty when absent.</summary>
+    public string PatientAge { get; init; } = string.Empty;
+
+    public string PatientSex { get; init; } = string.Empty;
+
     public string PatientName { get; init; } = string.Empty;
 
     public string StudyDate { get; init; } = string.Empty;

@@ -71,6 +71,8 @@ public static class InstanceHeaderReader
             SeriesInstanceUid = series,
             PatientId = ds.GetString(DicomTags.PatientID) ?? string.Empty,
             PatientName = ds.GetString(DicomTags.PatientName) ?? string.Empty,
+            PatientAge = ds.GetString(DicomTags.PatientAge) ?? string.Empty,
+            PatientSex = ds.GetString(DicomTags.PatientSex) ?? string.Empty,
             StudyDate = ds.GetString(DicomTags.StudyDate) ?? string.Empty,
             StudyDescription = ds.GetString(DicomTags.StudyDescription) ?? string.Empty,
             SeriesDescription = ds.GetString(DicomTags.SeriesDescription) ?? string.Empty,

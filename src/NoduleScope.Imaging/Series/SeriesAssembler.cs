@@ -140,6 +140,8 @@ public sealed class SeriesAssembler
         {
             Path = first.Source.FilePath,
             PatientId = first.PatientId,
+            PatientAge = first.PatientAge.Length > 0 ? first.PatientAge : null,
+            PatientSex = first.PatientSex.Length > 0 ? first.PatientSex : null,
             StudyInstanceUid = first.StudyInstanceUid,
             SeriesInstanceUid = first.SeriesInstanceUid,
             FrameOfReferenceUid = first.FrameOfReferenceUid,

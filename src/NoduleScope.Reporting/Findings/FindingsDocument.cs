@@ -6,7 +6,7 @@ namespace NoduleScope.Reporting.Findings;
 /// </summary>
 public sealed record FindingsDocument
 {
-    public const string SchemaId = "nodulescope.findings/0.1";
+    public const string SchemaId = "nodulescope.findings/0.2";
 
     public string Schema { get; init; } = SchemaId;
 

@@ -21,6 +21,8 @@ public static class FindingsJson
 
     public static string Serialize(FindingsDocument document) => JsonSerializer.Serialize(document, Options);
 
+    public static string Serialize(FindingsNodule nodule) => JsonSerializer.Serialize(nodule, Options);
+
     public static FindingsDocument Read(string path)
     {
         using var stream = File.OpenRead(path);

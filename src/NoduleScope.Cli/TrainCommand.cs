@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using NoduleScope.Clinical.Characterization;
+using NoduleScope.Detection.Learning;
+using NoduleScope.Detection.Synthesis;
+using NoduleScope.Dicom.Codecs;
+using NoduleScope.Imaging;
+using NoduleScope.Imaging.Series;
+using NoduleScope.Reporting.Evaluation;
+
+namespace NoduleScope.Cli;
+
+/// <summary>
+/// <c>nodulescope train [--data SHARED] -o model.json</c>: rebuilds the candidate scorer (false-positive reduction)
+/// from the development data: tuning-split LIDC nodules inserted into each real CT (fixed seeds) plus synthetic
+/// phantoms; reports leave-one-background-out cross-validated FROC; writes the model with its card. Same data, same
+/// model: every random choice is seeded.
+/// </summary>
+internal static class TrainCommand
+{
+    public const int DefaultSeeds = 6;
+    public const int DefaultNodulesPerScan = 10;
+    public const int DefaultPhantoms = 4;
+
+    public static Command Create(CliSession session)
+    {
+        var data = new Option<string>("--data") { Description = "The shared development data folder (holds data/ct and data/lidc-vois)", DefaultValueFactory = _ => Path.Combine("..", "shared"), HelpName = "dir" };
+        var output = new Option<string>("--output", "-o") { Description = "Model file to write (JSON); a model card is written next to it (.md)", Required = true, HelpName = "file" };
+        var seeds = new Option<int>("--seeds") { Description = "Insertion scans per background", DefaultValueFactory = _ => DefaultSeeds, HelpName = "n" };
+        var perScan = new Option<int>("--nodules-per-scan") { Description = "Tuning-split nodules inserted per scan", DefaultValueFactory = _ => DefaultNodulesPerScan, HelpName = "n" };
+        var phantoms = new Option<int>("--phantoms") { Description = "Synthetic phantom scans added to the training data", DefaultValueFactory = _ => DefaultPhantoms, HelpName = "n" };
+        var model = new Option<string>("--model") { Description = "Which model: candidates (false-positive reduction) or characterization (type, calcification, spiculation, malignancy)", DefaultValueFactory = _ => "candidates", HelpName = "name" };
+        model.AcceptOnlyFromAmong("candidates", "characterization");
+        var command = new Command("train", "Rebuild a learned model (candidate scorer or characterisation models) from the development data") { data, output, model, seeds, perScan, phantoms };
+        command.SetAction(parseResult => parseResult.GetRequiredValue(model) == "characterization"
+            ? ExecuteCharacterization(session, parseResult.GetRequiredValue(data), parseResult.GetRequiredValue(output))
+            : Execute(session, parseResult.GetRequiredValue(data), parseResult.GetRequiredValue(output), parseResult.GetValue(seeds), parseResult.GetValue(perScan), parseResult.GetValue(phantoms)));
+        return command;
+    }
+
+    public static int Execute(CliSession session, string data, string output, int seeds, int perScan, int phantoms)
+    {
+        session.InputPath = data;
+        if (seeds < 1 || perScan < 1 || phantoms < 0)
+        {
+            throw new InputProblemException("train", "--seeds and --nodules-per-scan must be at least 1, --phantoms at least 0");
+        }
+
+        string vois = Path.Combine(data, "data", "lidc-vois");
+        if (!File.Exists(Path.Combine(vois, "nodules.csv")))
+        {
+            throw new InputProblemException(data, "no data/lidc-vois/nodules.csv: --data must name the shared development data folder");
+        }
+
+        var scans = session.WithProgress("Building training candidates", bar => BuildTuningScans(data, seeds, perScan, phantoms, LidcSplitPart.Tuning, bar, session.Out));
+        var training = new CandidateScorerTraining();
+        var cv = training.LeaveOneBackgroundOut(scans, scans);
+        var froc = ScoredScanFroc.Evaluate(cv, new FrocEvaluationOptions { MaxCandidatesPerScan = 0, BootstrapSamples = 200 });
+        var (recalled, total) = ScoredScanFroc.CandidateRecall(scans);
+        var card = new Dictionary<string, string>
+        {
+            ["model"] = CandidateScorerTraining.ModelName,
+            ["data"] = $"tuning-split LIDC nodules (LidcSplit, by patient) inserted into {string.Join(", ", DevelopmentData.Backgrounds.Select(b => b.Name))} ({seeds} scans each, {perScan} nodules per scan, seeds 1..{seeds}); {phantoms} synthetic phantoms (seeds 1..{phantoms})",
+            ["rows"] = $"{scans.Sum(s => s.Candidates.Count(c => c.Label != CandidateLabel.Excluded))} candidates, {scans.Sum(s => s.Candidates.Count(c => c.Label == CandidateLabel.Nodule))} on nodules",
+            ["features"] = string.Join(", ", Detection.Scoring.CandidateFeatures.Names),
+            ["options"] = training.Options.ToString(),
+            ["candidate_recall_tuning"] = Invariant($"{recalled}/{total}"),
+            ["cv_cpm_leave_one_background_out"] = Invariant($"{froc.Cpm:0.000}"),
+            ["cv_sensitivity_at_fp_rates"] = string.Join(", ", froc.ReferencePoints.Select(r => Invariant($"{r.FalsePositivesPerScan:0.###}: {r.Sensitivity:0.000}"))),
+        };
+        var model = training.Train(scans, card);
+        string json = model.ToJson();
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        File.WriteAllText(output, json);
+        File.WriteAllText(Path.ChangeExtension(output, ".md"), ModelCard(card, GradientBoostedTrees.Hash(json)));
+        session.Out.WriteLine(Invariant($"Trained on {scans.Count} scans: {card["rows"]}; candidate recall {recalled}/{total}"));
+        session.Out.WriteLine(Invariant($"Leave-one-background-out CPM {froc.Cpm:0.000}; sensitivity at 1/8..8 FPs/scan: {card["cv_sensitivity_at_fp_rates"]}"));
+        session.Out.WriteLine($"Wrote {output} (hash {GradientBoostedTrees.Hash(json)}) and {Path.ChangeExtension(output, ".md")}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Trains the characterisation models on the tuning split of the LIDC crops (the held-out split is never read
+    /// into training) and writes them with a model card.</summary>
+    public static int ExecuteCharacterization(CliSession session, string data, string output)
+    {
+        session.InputPath = data;
+        string vois = Path.Combine(data, "data", "lidc-vois");
+        if (!File.Exists(Path.Combine(vois, "nodules.csv")))
+        {
+            throw new InputProblemException(data, "no data/lidc-vois/nodules.csv: --data must name the shared development data folder");
+        }
+
+        var samples = session.WithProgress("Segmenting LIDC nodules", bar => LidcCharacterizationData.Load(vois, (done, total) => bar.Update(done, total)));
+        var tuning = samples.Where(s => !s.HeldOut).ToList();
+        var card = new Dictionary<string, string>
+        {
+            ["models"] = "one-vs-rest type (solid, part-solid, non-solid), calcification, spiculation (rating >= 3), malignancy (LIDC diagnosis vote)",
+            ["data"] = Invariant($"tuning split of ../shared/data/lidc-vois (LidcSplit, by patient): {tuning.Count} nodules, {tuning.Count(s => s.Features is null)} not segmented; segmented by NoduleSegmenter.SegmentAt from the LUNA16 centre only"),
+            ["labels"] = Invariant($"solid {tuning.Count(s => s.Type == Clinical.NoduleType.Solid)}, part-solid {tuning.Count(s => s.Type == Clinical.NoduleType.PartSolid)}, non-solid {tuning.Count(s => s.Type == Clinical.NoduleType.NonSolid)}; calcified {tuning.Count(s => s.Calcified)}; spiculated {tuning.Count(s => s.IsSpiculated)}; malignant {tuning.Count(s => s.Malignant)}"),
+            ["features"] = string.Join(", ", NoduleImageFeatures.Names),
+            ["options"] = CharacterizationTraining.Options.ToString(),
+            ["calcification_threshold"] = CharacterizationTraining.CalcificationThreshold.ToString(CultureInfo.InvariantCulture),
+        };
+        var models = CharacterizationTraining.Train(tuning, card);
+        string json = models.ToJson();
+        File.WriteAllText(output, json);
+        var tuningFit = CharacterizationEvaluation.Evaluate(new NoduleCharacterizer(models), tuning);
+        File.WriteAllText(Path.ChangeExtension(output, ".md"),
+            "# Model card: nodule characterisation\n\nMade by `nodulescope train --model characterization`; gradient-boosted trees over `NoduleImageFeatures`. " +
+            "Held-out numbers: docs/benchmarks.md (`dotnet run --project benchmarks/NoduleScope.Benchmarks -c Release -- characterization`).\n\n" +
+            $"- hash: `{GradientBoostedTrees.Hash(json)}`\n" + string.Concat(card.Select(kv => $"- {kv.Key}: {kv.Value}\n")) +
+            "\nFit on its own training data (not a performance claim):\n\n```\n" + CharacterizationEvaluation.Describe(tuningFit) + "```\n");
+        session.Out.WriteLine($"Trained on {tuning.Count} tuning-split nodules; wrote {output} (hash {GradientBoostedTrees.Hash(json)}) and {Path.ChangeExtension(output, ".md")}");
+        return ExitCodes.Ok;
+    }
+
+    public static List<LabelledScan> BuildTuningScans(string data, int seeds, int perScan, int phantoms, LidcSplitPart part, ProgressBar bar, TextWriter log) =>
+        DevelopmentData.BuildScans(data, LoadSeries, seeds, perScan, phantoms, part, (step, done, total) =>
+        {
+            bar.Describe(step);
+            bar.Update(done, total);
+        });
+
+    public static CtVolume LoadSeries(string folder)
+    {
+        var scan = new DicomInputScanner().Scan(folder);
+        var chosen = SeriesSelector.Select(scan.Series).Chosen ?? throw new InputProblemException(folder, "no CT series found");
+        var volume = new SeriesAssembler(DicomCodecs.Default, new AssemblyOptions { PaddingToAir = true }).Assemble(chosen).Volume;
+        foreach (ref short v in volume.Voxels.AsSpan())
+        {
+            // As detect does: anything below air is padding.
+            v = Math.Max(v, (short)-1024);
+        }
+
+        return volume;
+    }
+
+    private static string ModelCard(IReadOnlyDictionary<string, string> card, string hash)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("# Model card: candidate scorer (false-positive reduction)");
+        text.AppendLine();
+        text.AppendLine("Made by `nodulescope train` (src/NoduleScope.Cli/TrainCommand.cs); gradient-boosted trees (logistic loss) over the");
+        text.AppendLine("per-candidate features of `CandidateFeatures`. Labels: a candidate within half a placed nodule's diameter of its");
+        text.AppendLine("centre is positive; candidates on the real tumour of Lung-PET-CT-Dx A0001 (its boxes) are left out.");
+        text.AppendLine("Metrics are leave-one-background-out cross-validation on the tuning split; held-out numbers are in docs/benchmarks.md.");
+        text.AppendLine();
+        text.AppendLine($"- hash: `{hash}`");
+        foreach (var (key, value) in card)
+        {
+            text.AppendLine($"- {key}: {value}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+namespace NoduleScope.Clinical.Characterization;
+
+/// <summary>One LIDC nodule crop with the radiologists' ratings and our features (null when our segmentation found
+/// nothing at the reference centre).</summary>
+public sealed record LidcCharacterizationSample(
+    string SourceId,
+    bool HeldOut,
+    double DiameterMm,
+    NoduleImageFeatures? Features,
+    int Texture,
+    int Calcification,
+    int Spiculation,
+    bool Malignant)
+{
+    /// <summary>Texture 1–2 non-solid, 3 part-solid, 4–5 solid (the reading of the LIDC rating).</summary>
+    public NoduleType Type => Texture <= 2 ? NoduleType.NonSolid : Texture == 3 ? NoduleType.PartSolid : NoduleType.Solid;
+
+    public bool Calcified => Calcification != 6;
+
+    public bool IsSpiculated => Spiculation >= 3;
+}

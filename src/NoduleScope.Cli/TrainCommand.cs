@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NoduleScope.Clinical.Characterization;
 using NoduleScope.Detection.Learning;
+using NoduleScope.Detection.Scoring;
 using NoduleScope.Detection.Synthesis;
 using NoduleScope.Dicom.Codecs;
 using NoduleScope.Imaging;
@@ -21,6 +22,10 @@ internal static class TrainCommand
     public const int DefaultSeeds = 6;
     public const int DefaultNodulesPerScan = 10;
     public const int DefaultPhantoms = 4;
+
+    /// <summary>The default operating point: the lowest threshold whose cross-validated false positives per scan stay
+    /// at or below this rate (a radiologist can review two false marks per scan; more buries the true ones).</summary>
+    public const double TargetFalsePositivesPerScan = 2;
 
     public static Command Create(CliSession session)
     {
@@ -56,17 +61,21 @@ internal static class TrainCommand
         var training = new CandidateScorerTraining();
         var cv = training.LeaveOneBackgroundOut(scans, scans);
         var froc = ScoredScanFroc.Evaluate(cv, new FrocEvaluationOptions { MaxCandidatesPerScan = 0, BootstrapSamples = 200 });
+        var realCv = ScoredScanFroc.Evaluate(cv.Where(s => s.Scan.Background != "phantom").ToList(), new FrocEvaluationOptions { MaxCandidatesPerScan = 0, BootstrapSamples = 0 });
+        var (operatingThreshold, operatingFps, operatingSensitivity) = OperatingPoint(realCv.Curve, TargetFalsePositivesPerScan);
         var (recalled, total) = ScoredScanFroc.CandidateRecall(scans);
         var card = new Dictionary<string, string>
         {
             ["model"] = CandidateScorerTraining.ModelName,
             ["data"] = $"tuning-split LIDC nodules (LidcSplit, by patient) inserted into {string.Join(", ", DevelopmentData.Backgrounds.Select(b => b.Name))} ({seeds} scans each, {perScan} nodules per scan, seeds 1..{seeds}); {phantoms} synthetic phantoms (seeds 1..{phantoms})",
             ["rows"] = $"{scans.Sum(s => s.Candidates.Count(c => c.Label != CandidateLabel.Excluded))} candidates, {scans.Sum(s => s.Candidates.Count(c => c.Label == CandidateLabel.Nodule))} on nodules",
-            ["features"] = string.Join(", ", Detection.Scoring.CandidateFeatures.Names),
+            ["features"] = string.Join(", ", CandidateFeatures.Names),
             ["options"] = training.Options.ToString(),
             ["candidate_recall_tuning"] = Invariant($"{recalled}/{total}"),
             ["cv_cpm_leave_one_background_out"] = Invariant($"{froc.Cpm:0.000}"),
             ["cv_sensitivity_at_fp_rates"] = string.Join(", ", froc.ReferencePoints.Select(r => Invariant($"{r.FalsePositivesPerScan:0.###}: {r.Sensitivity:0.000}"))),
+            [LearnedCandidateScorer.OperatingThresholdKey] = Invariant($"{operatingThreshold:0.####}"),
+            ["operating_point_cv"] = Invariant($"sensitivity {operatingSensitivity:0.000} at {operatingFps:0.00} FPs/scan (tuning scans of the real backgrounds, leave-one-background-out; the default detect threshold)"),
         };
         var model = training.Train(scans, card);
         string json = model.ToJson();
@@ -125,6 +134,20 @@ internal static class TrainCommand
             bar.Describe(step);
             bar.Update(done, total);
         });
+
+    private static (double Threshold, double FalsePositivesPerScan, double Sensitivity) OperatingPoint(FrocCurve curve, double targetFps)
+    {
+        int best = 0;
+        for (int i = 0; i < curve.Thresholds.Count; i++)
+        {
+            if (curve.FalsePositivesPerScan[i] <= targetFps && double.IsFinite(curve.Thresholds[i]))
+            {
+                best = i;
+            }
+        }
+
+        return (double.IsFinite(curve.Thresholds[best]) ? curve.Thresholds[best] : 0.5, curve.FalsePositivesPerScan[best], curve.Sensitivity[best]);
+    }
 
     public static CtVolume LoadSeries(string folder)
     {

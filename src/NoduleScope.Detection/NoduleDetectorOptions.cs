@@ -2,8 +2,11 @@ namespace NoduleScope.Detection;
 
 public sealed record NoduleDetectorOptions
 {
+    /// <summary>The shipped model's calibrated operating threshold (0.5 when no model with one is embedded).</summary>
+    public static double DefaultThreshold { get; } = Scoring.LearnedCandidateScorer.Embedded()?.OperatingThreshold ?? 0.5;
+
     /// <summary>Probability from which a candidate is reported as a finding (the operating point).</summary>
-    public double Threshold { get; init; } = 0.5;
+    public double Threshold { get; init; } = DefaultThreshold;
 
     /// <summary>Smallest nodule reported (mean diameter, mm).</summary>
     public double MinDiameterMm { get; init; } = 3;

@@ -19,14 +19,15 @@ public sealed class DetectCommandTests
         Assert.Equal(PhantomSeries.SeriesUid, document.Input.SeriesInstanceUid);
         Assert.Equal([48, 48, 40], document.Input.Size);
         Assert.Equal(["lungs", "candidates", "segmentation and scoring", "findings"], document.Stages.Select(s => s.Name));
-        Assert.Equal(0.5, document.Threshold);
-        Assert.All(document.Findings, f => Assert.True(f.Probability >= 0.5 && f.MeanDiameterMm >= 3));
+        double threshold = NoduleScope.Detection.NoduleDetectorOptions.DefaultThreshold;
+        Assert.Equal(threshold, document.Threshold);
+        Assert.All(document.Findings, f => Assert.True(f.Probability >= threshold && f.MeanDiameterMm >= 3));
 
         var lines = File.ReadAllLines(Path.Combine(output, "candidates.csv"));
         Assert.Equal("seriesuid,coordX,coordY,coordZ,probability", lines[0]);
         Assert.Equal(document.CandidateCount, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.StartsWith(PhantomSeries.SeriesUid + ",", l));
-        Assert.Contains("finding(s) at threshold 0.5", result.Stdout);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"finding(s) at threshold {threshold:0.###}"), result.Stdout);
         Assert.All(document.Findings, f => Assert.NotNull(f.Characterization?.LungRadsCategory));
         Assert.NotNull(document.Guidance?.LungRadsCategory);
         Assert.Contains("Exam: Lung-RADS", result.Stdout);

@@ -20,7 +20,7 @@ public sealed class NoduleDetectorTests
         for (int i = 0; i < result.Findings.Count; i++)
         {
             Assert.Equal(i + 1, result.Findings[i].Id);
-            Assert.True(result.Findings[i].Probability >= 0.5);
+            Assert.True(result.Findings[i].Probability >= NoduleDetectorOptions.DefaultThreshold);
             if (i > 0)
             {
                 Assert.True(result.Findings[i].Probability <= result.Findings[i - 1].Probability);

@@ -29,11 +29,22 @@ public static class ClinicalAssessor
 
     public static ExamAssessment Assess(IReadOnlyList<(NoduleMeasurement Measurement, NoduleCharacterization Characterization)> nodules, PatientContext patient, ExamPurpose purpose)
     {
-        var exam = new ExamContext { NoduleCount = nodules.Count, Purpose = purpose };
-        var assessments = new List<NoduleAssessment>(nodules.Count);
+        var inputs = new List<(NoduleCharacterization, NoduleAssessmentInput)>(nodules.Count);
         foreach (var (m, c) in nodules)
         {
-            var input = Input(m, c);
+            inputs.Add((c, Input(m, c)));
+        }
+
+        return AssessInputs(inputs, patient, new ExamContext { NoduleCount = nodules.Count, Purpose = purpose });
+    }
+
+    /// <summary>The same for guideline inputs the caller prepared, e.g. with each nodule's prior measurement on a
+    /// follow-up exam (<see cref="ExamContext.Round"/>).</summary>
+    public static ExamAssessment AssessInputs(IReadOnlyList<(NoduleCharacterization Characterization, NoduleAssessmentInput Input)> nodules, PatientContext patient, ExamContext exam)
+    {
+        var assessments = new List<NoduleAssessment>(nodules.Count);
+        foreach (var (c, input) in nodules)
+        {
             assessments.Add(new NoduleAssessment(c, input,
                 BrockModel.Estimate(input, patient, exam),
                 LungRads2022.CategorizeNodule(input, exam),

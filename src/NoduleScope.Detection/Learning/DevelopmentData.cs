@@ -108,7 +108,7 @@ public static class DevelopmentData
         }
 
         // The sphere through the box's corners: every candidate on the boxed tumour falls inside it.
-        return [new LesionRegion((min + max) * 0.5, (max - min).Length)];
+        return [new LesionRegion((min + max) * 0.5, (max - min).Length) { Box = (min, max) }];
     }
 
     private static double Number(XElement box, string name) =>

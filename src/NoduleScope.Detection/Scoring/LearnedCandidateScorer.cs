@@ -10,6 +10,9 @@ public sealed class LearnedCandidateScorer : ICandidateScorer
 {
     public const string EmbeddedModelName = "NoduleScope.Detection.Models.candidate-scorer.json";
 
+    /// <summary>Model-card key of the operating threshold chosen at training (see docs/models/candidate-scorer.md).</summary>
+    public const string OperatingThresholdKey = "operating_threshold";
+
     private readonly GradientBoostedTrees model;
 
     public LearnedCandidateScorer(GradientBoostedTrees model, string modelHash)
@@ -28,6 +31,11 @@ public sealed class LearnedCandidateScorer : ICandidateScorer
     public string ModelHash { get; }
 
     public GradientBoostedTrees Model => model;
+
+    /// <summary>The threshold the model was calibrated for at training (cross-validated false positives per scan), if
+    /// its card records one.</summary>
+    public double? OperatingThreshold => model.Card.TryGetValue(OperatingThresholdKey, out string? text)
+        && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double t) && t is > 0 and < 1 ? t : null;
 
     public double Score(CandidateFeatures features) => model.Probability(features.ToVector());
 

@@ -10,9 +10,15 @@ namespace NoduleScope.Detection.Segmentation;
 /// </summary>
 public sealed class NoduleSegmenter
 {
-    private const double SolidThresholdHu = -500;
-    private const double GroundGlassThresholdHu = -750;
+    private const double AeratedLungHu = -870;
     private const double SolidComponentHu = -300;
+
+    private readonly NoduleSegmenterOptions options;
+
+    public NoduleSegmenter(NoduleSegmenterOptions? options = null)
+    {
+        this.options = options ?? new NoduleSegmenterOptions();
+    }
 
     /// <summary>Radii tried by <see cref="SegmentAt"/>, smallest first.</summary>
     private static readonly double[] RadiusGuessesMm = [2.5, 4, 6, 9, 13, 18, 25];
@@ -80,8 +86,13 @@ public sealed class NoduleSegmenter
 
         var seed = grid.WorldToVoxel(center);
         double core = CoreDensity(hu, grid, seed, Math.Max(1.0, radiusMm / 2));
-        double threshold = core > -300 ? SolidThresholdHu : GroundGlassThresholdHu;
-        if (core < GroundGlassThresholdHu + 50)
+        double threshold = core > -300 ? options.SolidThresholdHu : options.GroundGlassThresholdHu;
+        if (options.AdaptiveEdgeFraction is { } fraction)
+        {
+            threshold = Math.Max(threshold, AeratedLungHu + (fraction * (Math.Min(core, 100) - AeratedLungHu)));
+        }
+
+        if (core < options.GroundGlassThresholdHu + 50)
         {
             return null;
         }
@@ -101,16 +112,37 @@ public sealed class NoduleSegmenter
             }
         }
 
-        // Opening by reconstruction: erode away thin attachments, keep the part at the seed, grow it back.
+        // Opening of the seed's part: erode away thin attachments, keep the part at the seed, dilate it back within
+        // the mask. When what is kept still reaches the bounding sphere, something wide (chest wall, mediastinum, a
+        // large vessel) is attached: erode harder, up to twice, before giving up and keeping the bounded result.
         double neck = Math.Clamp(radiusMm * 0.35, Math.Min(grid.Spacing.X, grid.Spacing.Y), 4);
-        var eroded = Morphology.Erode(mask, neck * 1.05);
-        var kept = ComponentNearest(eroded, seed) ?? ComponentNearest(mask, seed);
+        double bound = Math.Sqrt(bound2);
+        MaskVolume? kept = null;
+        double used = neck;
+        foreach (double factor in LeakErosionFactors)
+        {
+            used = Math.Min(neck * factor, Math.Max(neck, radiusMm * 0.9));
+            var eroded = Morphology.Erode(mask, used * 1.05);
+            var part = ComponentNearest(eroded, seed);
+            if (part is null)
+            {
+                break;
+            }
+
+            kept = part;
+            if (!Reaches(part, grid, center, bound - used - 1.5))
+            {
+                break;
+            }
+        }
+
+        kept ??= ComponentNearest(mask, seed);
         if (kept is null)
         {
             return null;
         }
 
-        var regrown = Morphology.Dilate(kept, neck * 1.05);
+        var regrown = Morphology.Dilate(kept, used * 1.05);
         for (int i = 0; i < mask.Data.Length; i++)
         {
             mask.Data[i] = (byte)(mask.Data[i] & regrown.Data[i]);
@@ -118,6 +150,34 @@ public sealed class NoduleSegmenter
 
         var final = ComponentNearest(mask, seed);
         return final is null ? null : new NoduleSegmentation(final, Measure(final, hu), threshold, SurroundingLungFraction(final, hu));
+    }
+
+    private static readonly double[] LeakErosionFactors = [1, 1.5, 2.2, 3.2, 4.5];
+
+    /// <summary>Whether any voxel of the mask lies farther than <paramref name="distanceMm"/> from the centre.</summary>
+    private static bool Reaches(MaskVolume mask, ImageGrid grid, Vector3D center, double distanceMm)
+    {
+        double limit = distanceMm * distanceMm;
+        for (int z = 0; z < grid.SizeZ; z++)
+        {
+            for (int y = 0; y < grid.SizeY; y++)
+            {
+                int row = grid.Index(0, y, z);
+                for (int x = 0; x < grid.SizeX; x++)
+                {
+                    if (mask.Data[row + x] != 0)
+                    {
+                        var d = grid.VoxelToWorld(x, y, z) - center;
+                        if (d.Dot(d) > limit)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static double SurroundingLungFraction(MaskVolume mask, float[] hu)

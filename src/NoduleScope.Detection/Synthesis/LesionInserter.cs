@@ -58,6 +58,27 @@ public sealed class LesionInserter
         return new InsertionCase(background.WithVoxels(output), inserted, warnings);
     }
 
+    /// <summary>
+    /// Blends each nodule at the given world centre, without a placement search or mirroring: the same nodule (or a
+    /// scaled copy) lands with the same shape at the corresponding place of another scan of the same patient.
+    /// </summary>
+    /// <exception cref="ArgumentException">A nodule's mask is empty or does not match its crop.</exception>
+    public InsertionCase InsertAt(CtVolume background, IReadOnlyList<(LidcNodule Nodule, Vector3D Center)> placements)
+    {
+        ArgumentNullException.ThrowIfNull(background);
+        ArgumentNullException.ThrowIfNull(placements);
+        var output = (short[])background.Voxels.Clone();
+        var inserted = new List<InsertedNodule>(placements.Count);
+        foreach (var (nodule, centre) in placements)
+        {
+            var template = NoduleTemplate.Create(nodule.Crop, nodule.Mask);
+            Blend(background, output, template, centre, mirrorX: false, mirrorY: false);
+            inserted.Add(new InsertedNodule(centre, nodule.DiameterMm, LesionPlacement.None, nodule.SourceId, nodule.IsSolid, template.ExtentRadiusMm));
+        }
+
+        return new InsertionCase(background.WithVoxels(output), inserted, []);
+    }
+
     private static LesionPlacement[] Kinds(LesionPlacement placement)
     {
         var kinds = new List<LesionPlacement>(3);

@@ -14,4 +14,8 @@ public sealed record AssemblyOptions
     public double SpacingTolerance { get; init; } = 0.1;
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Largest volume assembled, in voxels (2 bytes each): headers alone decide the size, so a few tiny
+    /// hostile files could otherwise ask for gigabytes. The default (512 Mi voxels, 1 GiB) holds 1024 × 1024 × 512.</summary>
+    public long MaxVoxels { get; init; } = 512L << 20;
 }

@@ -28,6 +28,12 @@ public sealed class SeriesAssembler
             throw new SeriesAssemblyException($"series {series.SeriesInstanceUid}: {geometry.Problem}");
         }
 
+        long voxels = (long)geometry.Columns * geometry.Rows * geometry.SliceCount;
+        if (geometry.Columns <= 0 || geometry.Rows <= 0 || geometry.SliceCount <= 0 || voxels > options.MaxVoxels)
+        {
+            throw new SeriesAssemblyException($"series {series.SeriesInstanceUid} ({series.First.Source.DisplayName}): {geometry.Columns} x {geometry.Rows} x {geometry.SliceCount} voxels is outside the accepted size (at most {options.MaxVoxels} voxels, AssemblyOptions.MaxVoxels)");
+        }
+
         var volume = new CtVolume(geometry.Columns, geometry.Rows, geometry.SliceCount, geometry.Spacing, geometry.Origin, geometry.DirectionX, geometry.DirectionY, geometry.DirectionZ)
         {
             Source = BuildSource(series, geometry),
@@ -143,6 +149,7 @@ public sealed class SeriesAssembler
             PatientAge = first.PatientAge.Length > 0 ? first.PatientAge : null,
             PatientSex = first.PatientSex.Length > 0 ? first.PatientSex : null,
             StudyInstanceUid = first.StudyInstanceUid,
+            StudyDate = first.StudyDate.Length > 0 ? first.StudyDate : null,
             SeriesInstanceUid = first.SeriesInstanceUid,
             FrameOfReferenceUid = first.FrameOfReferenceUid,
             SeriesDescription = first.SeriesDescription,

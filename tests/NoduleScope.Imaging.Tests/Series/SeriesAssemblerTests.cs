@@ -58,6 +58,21 @@ public sealed class SeriesAssemblerTests
         Assert.True((back - index).Length < 1e-9);
     }
 
+    /// <summary>Regression (issue 8, found by reading the fuzz harness): header values alone sized the volume, so a few
+    /// tiny files declaring huge frames made the assembler allocate gigabytes or fail with an untyped exception.</summary>
+    [Fact]
+    public void AVolumeLargerThanTheLimitIsATypedError()
+    {
+        using var temp = new TempFolder();
+        var volume = TestVolumes.Gradient(12, 10, 9, new Vector3D(0.7, 0.8, 1.25), new Vector3D(-100, -120, -300));
+        DicomSeriesWriter.Write(volume, temp.Path, new DicomSeriesWriterOptions { Seed = "limit" });
+        var series = ScanSingle(temp.Path);
+        var e = Assert.Throws<SeriesAssemblyException>(() => new SeriesAssembler(DicomCodecs.Default, new AssemblyOptions { MaxVoxels = 12 * 10 * 8 }).Assemble(series));
+        Assert.Contains("12 x 10 x 9 voxels", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxVoxels", e.Message, StringComparison.Ordinal);
+        Assert.Equal(volume.Voxels, new SeriesAssembler(DicomCodecs.Default, new AssemblyOptions { MaxVoxels = 12 * 10 * 9 }).Assemble(series).Volume.Voxels);
+    }
+
     [Fact]
     public void MissingSliceIsAGapErrorUnlessIrregularSpacingIsAllowed()
     {

@@ -14,7 +14,7 @@ CONFIGURATION="Release"
 CLI_DLL="src/NoduleScope.Cli/bin/$CONFIGURATION/net10.0/nodulescope.dll"
 # Touched after each successful build; sources newer than it mean the CLI must be rebuilt.
 BUILD_STAMP="src/NoduleScope.Cli/bin/$CONFIGURATION/.nodulescope-build-stamp"
-APT_PACKAGES=(libopenjp2-7 libcharls2 dcm2niix dcmtk libfontconfig1 time)
+APT_PACKAGES=(libopenjp2-7 libcharls2 dcm2niix dcmtk libfontconfig1 time fonts-dejavu-core dicom3tools poppler-utils chromium)
 REQUIRED_DOTNET_MAJOR=10
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

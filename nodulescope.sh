@@ -14,7 +14,7 @@ CONFIGURATION="Release"
 CLI_DLL="src/NoduleScope.Cli/bin/$CONFIGURATION/net10.0/nodulescope.dll"
 # Touched after each successful build; sources newer than it mean the CLI must be rebuilt.
 BUILD_STAMP="src/NoduleScope.Cli/bin/$CONFIGURATION/.nodulescope-build-stamp"
-APT_PACKAGES=(libopenjp2-7 libcharls2 dcm2niix dcmtk libfontconfig1 time fonts-dejavu-core dicom3tools poppler-utils chromium)
+APT_PACKAGES=(libopenjp2-7 libcharls2 dcm2niix dcmtk libfontconfig1 time fonts-dejavu-core dicom3tools poppler-utils chromium orthanc postgresql)
 REQUIRED_DOTNET_MAJOR=10
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -87,10 +87,19 @@ build() {
     touch "$BUILD_STAMP"
 }
 
+# The review page (web/dist) needs node and npm; without them `nodulescope review` says how to build it.
+build_web() {
+    if command -v npm >/dev/null 2>&1; then
+        say "building the review page (web/build.sh) ..."
+        web/build.sh || say "web/build.sh failed: the review page is not available."
+    fi
+}
+
 setup() {
     check_dotnet
     install_apt_packages
     build
+    build_web
 }
 
 # True when the CLI must be (re)built: never built, or a source or project file is newer than the last build.

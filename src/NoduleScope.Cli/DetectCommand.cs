@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.IO.Compression;
 using NoduleScope.Clinical;
-using NoduleScope.Clinical.Characterization;
 using NoduleScope.Detection;
-using NoduleScope.Dicom;
-using NoduleScope.Imaging;
 using NoduleScope.Imaging.Series;
-using NoduleScope.Reporting.Findings;
+using NoduleScope.Pipeline.Processing;
 using NoduleScope.Reporting.Outputs;
 
 namespace NoduleScope.Cli;
@@ -59,41 +55,22 @@ internal static class DetectCommand
         }
 
         var (volume, warnings) = VolumeInput.Load(session, path, seriesUid, new AssemblyOptions { PaddingToAir = true });
-        foreach (ref short v in volume.Voxels.AsSpan())
-        {
-            // Volume files keep their padding (−2048, −3024): outside the body it is air.
-            v = Math.Max(v, (short)-1024);
-        }
+        var processor = new StudyProcessor(new StudyProcessorOptions { Threshold = threshold, Outputs = kinds });
+        var analysis = session.WithProgress("Detecting nodules", bar =>
+            processor.Analyze(volume, warnings, path, patient, purpose, new SynchronousProgress<string>(stage => bar.Describe(stage)), session.CancellationToken));
+        var (result, assessment) = (analysis.Detection, analysis.Assessment);
 
-        var detector = new NoduleDetector(new NoduleDetectorOptions { Threshold = threshold });
-        var result = session.WithProgress("Detecting nodules", bar =>
-            detector.Detect(volume, new SynchronousProgress<string>(stage => bar.Describe(stage)), session.CancellationToken));
-        var assessment = new ExamCharacterizer().Assess(volume, result, ExamCharacterizer.PatientFrom(volume.Source, patient ?? PatientContext.Unknown), purpose);
-
-        var resultFiles = new List<string>();
-        var resultWarnings = new List<string>();
+        StudyOutputs written;
         try
         {
-            Directory.CreateDirectory(output);
-            string version = typeof(DetectCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-            var document = FindingsDocumentBuilder.Build(volume, result, threshold, path, version, assessment) with { Warnings = [.. warnings, .. result.Warnings] };
-            FindingsJson.Write(document, Path.Combine(output, "findings.json"));
-            using var csv = new StreamWriter(Path.Combine(output, "candidates.csv"));
-            Luna16CandidatesWriter.Write(csv, volume.Source.SeriesInstanceUid ?? Path.GetFileNameWithoutExtension(path), result.Candidates);
-            if (kinds != OutputKinds.None)
-            {
-                var header = (kinds & OutputKinds.Dicom) != 0 ? SourceHeader(volume, resultWarnings) : null;
-                var inputs = new ReportInputs { Document = document, Volume = volume, Masks = NoduleMask.From(result), SourceHeader = header };
-                var written = session.WithProgress("Writing results", _ => ResultsWriter.Write(inputs, output, kinds));
-                resultFiles.AddRange(written.Files);
-                resultWarnings.AddRange(written.Warnings);
-            }
+            written = session.WithProgress("Writing results", _ => processor.Write(analysis, output));
         }
         catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException or PathTooLongException)
         {
             throw new InputProblemException(output, "cannot write the output: " + e.Message);
         }
 
+        var (resultFiles, resultWarnings) = (written.ResultFiles, written.Warnings);
         session.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.Findings.Count} finding(s) at threshold {threshold:0.###} from {result.Candidates.Count} candidates; lungs {result.Lungs.RightVolumeMl:0} mL right, {result.Lungs.LeftVolumeMl:0} mL left"));
         foreach (var f in result.Findings)
@@ -125,59 +102,6 @@ internal static class DetectCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// The header of one instance of the analysed series, whose patient and study the DICOM results are filed under;
-    /// null for volume files, or with a warning when it cannot be read. The instance is only read.
-    /// </summary>
-    private static DicomDataset? SourceHeader(CtVolume volume, List<string> warnings)
-    {
-        if (volume.Source.SopInstanceUids.Count == 0 || volume.Source.Path is not { } path)
-        {
-            return null;
-        }
-
-        var headerOnly = DicomReadOptions.Default with { ReadPixelData = false };
-        try
-        {
-            if (!IsZip(path))
-            {
-                return DicomFile.Open(path, headerOnly).Dataset;
-            }
-
-            using var archive = ZipFile.OpenRead(path);
-            foreach (var entry in archive.Entries.Where(e => e.Length > 0))
-            {
-                try
-                {
-                    var dataset = new InstanceSource(path, entry.FullName).Read(headerOnly).Dataset;
-                    if (dataset.GetString(DicomTags.SeriesInstanceUID) == volume.Source.SeriesInstanceUid)
-                    {
-                        return dataset;
-                    }
-                }
-                catch (DicomException)
-                {
-                    // Not a DICOM entry (README, DICOMDIR of another layout, ...): look further.
-                }
-            }
-        }
-        catch (Exception e) when (e is DicomException or IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            warnings.Add($"the source instance {path} could not be read again for the DICOM results: {e.Message}");
-            return null;
-        }
-
-        warnings.Add($"no instance of series {volume.Source.SeriesInstanceUid} found again in {path} for the DICOM results");
-        return null;
-    }
-
-    private static bool IsZip(string path)
-    {
-        Span<byte> magic = stackalloc byte[4];
-        using var stream = File.OpenRead(path);
-        return stream.Read(magic) == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K' && magic[2] == 3 && magic[3] == 4;
     }
 
     private static string TypeText(NoduleType type) => type switch { NoduleType.Solid => "solid", NoduleType.PartSolid => "part-solid", _ => "non-solid" };

@@ -16,6 +16,9 @@ public sealed record VolumeSource
 
     public string? StudyInstanceUid { get; init; }
 
+    /// <summary>DICOM StudyDate as written (DA, YYYYMMDD), for comparisons with prior exams.</summary>
+    public string? StudyDate { get; init; }
+
     public string? SeriesInstanceUid { get; init; }
 
     public string? FrameOfReferenceUid { get; init; }

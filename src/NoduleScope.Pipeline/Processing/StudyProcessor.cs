@@ -1,0 +1,79 @@
+using NoduleScope.Clinical;
+using NoduleScope.Clinical.Characterization;
+using NoduleScope.Detection;
+using NoduleScope.Imaging;
+using NoduleScope.Reporting.Findings;
+using NoduleScope.Reporting.Outputs;
+
+namespace NoduleScope.Pipeline.Processing;
+
+/// <summary>
+/// The analysis chain shared by <c>nodulescope detect</c> and the service: padding clamped to air → nodule detection →
+/// characterisation and guidance → findings document → findings.json, candidates.csv and the requested result files
+/// (SR, SEG, key images, reports).
+/// </summary>
+public sealed class StudyProcessor
+{
+    public const string FindingsFileName = "findings.json";
+    public const string CandidatesFileName = "candidates.csv";
+
+    public StudyProcessor(StudyProcessorOptions? options = null)
+    {
+        Options = options ?? new StudyProcessorOptions();
+        Options.Validate();
+    }
+
+    public StudyProcessorOptions Options { get; }
+
+    /// <summary>The software version written into findings.json and the DICOM results.</summary>
+    public static string SoftwareVersion { get; } = typeof(StudyProcessor).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Analyses <paramref name="volume"/>; its voxels below −1024 HU are set to −1024 first (in place).</summary>
+    /// <param name="inputWarnings">Warnings of reading the input, kept in findings.json.</param>
+    /// <param name="inputName">What findings.json names as the input (a path, or an opaque study id in the service).</param>
+    public StudyAnalysis Analyze(CtVolume volume, IReadOnlyList<string> inputWarnings, string inputName, PatientContext? patient = null, ExamPurpose purpose = ExamPurpose.Unknown, IProgress<string>? stage = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(inputWarnings);
+        ArgumentNullException.ThrowIfNull(inputName);
+        foreach (ref short v in volume.Voxels.AsSpan())
+        {
+            // Volume files keep their padding (−2048, −3024): outside the body it is air.
+            v = Math.Max(v, (short)-1024);
+        }
+
+        var detector = new NoduleDetector(new NoduleDetectorOptions { Threshold = Options.Threshold });
+        var result = detector.Detect(volume, stage, cancellationToken);
+        var assessment = new ExamCharacterizer().Assess(volume, result, ExamCharacterizer.PatientFrom(volume.Source, patient ?? PatientContext.Unknown), purpose);
+        var document = FindingsDocumentBuilder.Build(volume, result, Options.Threshold, inputName, SoftwareVersion, assessment) with { Warnings = [.. inputWarnings, .. result.Warnings] };
+        string seriesId = volume.Source.SeriesInstanceUid ?? Path.GetFileNameWithoutExtension(inputName);
+        return new StudyAnalysis(volume, result, assessment, document, seriesId, inputWarnings);
+    }
+
+    /// <summary>Writes findings.json, candidates.csv and the result files of <see cref="StudyProcessorOptions.Outputs"/> into <paramref name="folder"/>.</summary>
+    public StudyOutputs Write(StudyAnalysis analysis, string folder, DateTimeOffset? created = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(folder);
+        Directory.CreateDirectory(folder);
+        string findings = Path.Combine(folder, FindingsFileName);
+        FindingsJson.Write(analysis.Document, findings);
+        string candidates = Path.Combine(folder, CandidatesFileName);
+        using (var csv = new StreamWriter(candidates))
+        {
+            Luna16CandidatesWriter.Write(csv, analysis.CandidatesSeriesId, analysis.Detection.Candidates);
+        }
+
+        var kinds = Options.Outputs;
+        if (kinds == OutputKinds.None)
+        {
+            return new StudyOutputs(findings, candidates, [], []);
+        }
+
+        var warnings = new List<string>();
+        var header = (kinds & OutputKinds.Dicom) != 0 ? SourceHeaderReader.Read(analysis.Volume, warnings) : null;
+        var inputs = new ReportInputs { Document = analysis.Document, Volume = analysis.Volume, Masks = NoduleMask.From(analysis.Detection), SourceHeader = header };
+        var written = ResultsWriter.Write(inputs, folder, kinds, created);
+        return new StudyOutputs(findings, candidates, written.Files, [.. warnings, .. written.Warnings]);
+    }
+}

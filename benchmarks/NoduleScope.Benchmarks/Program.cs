@@ -6,12 +6,13 @@ return args.FirstOrDefault() switch
 {
     "lidc-measurement" => LidcMeasurementBenchmark.Run(Path.Combine(shared, "data", "lidc-vois")),
     "characterization" => CharacterizationBenchmark.Run(Path.Combine(shared, "data", "lidc-vois")),
+    "comparison" => ComparisonBenchmark.Run(shared, args[1..]),
     "detection" => DetectionBenchmark.Run(shared, heldOutSeeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run --project benchmarks/NoduleScope.Benchmarks -c Release -- lidc-measurement | characterization | detection [held-out seeds]");
+    Console.Error.WriteLine("usage: dotnet run --project benchmarks/NoduleScope.Benchmarks -c Release -- lidc-measurement | characterization | detection [held-out seeds] | comparison [pairs per background] [--tuning]");
     return 2;
 }

@@ -29,6 +29,9 @@ internal static class CliApplication
             DeidentifyCommand.Create(session),
             TrainCommand.Create(session),
             CharacterizeCommand.Create(session),
+            CompareCommand.Create(session),
+            ServeCommand.Create(session),
+            ReviewCommand.Create(session),
         };
 
         try

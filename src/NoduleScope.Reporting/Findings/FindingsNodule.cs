@@ -39,4 +39,7 @@ public sealed record FindingsNodule
 
     /// <summary>Type, location, risk and guideline categories; null until characterised.</summary>
     public FindingsCharacterization? Characterization { get; init; }
+
+    /// <summary>The link to this nodule on a prior exam (written by <c>compare</c>); null on a single exam.</summary>
+    public FindingsPriorLink? Prior { get; init; }
 }

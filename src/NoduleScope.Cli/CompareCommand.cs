@@ -1,0 +1,298 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NoduleScope.Clinical;
+using NoduleScope.Clinical.Characterization;
+using NoduleScope.Clinical.Comparison;
+using NoduleScope.Clinical.Comparison.Document;
+using NoduleScope.Detection;
+using NoduleScope.Detection.Lungs;
+using NoduleScope.Detection.Segmentation;
+using NoduleScope.Imaging;
+using NoduleScope.Imaging.Series;
+using NoduleScope.Reporting.Findings;
+
+namespace NoduleScope.Cli;
+
+/// <summary>
+/// <c>nodulescope compare PRIOR CURRENT -o DIR [--prior-date d --current-date d] [--pairs pairs.json]
+/// [--prior-findings f --current-findings f]</c>: detects nodules on both exams (or reads them from findings.json),
+/// registers the prior CT to the current one, pairs the nodules and reports their change with the follow-up guidance:
+/// comparison.json (docs/comparison.md), the current exam's findings.json with a prior link per finding, and
+/// prior-findings.json.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliSession session)
+    {
+        var prior = new Argument<string>("prior") { Description = "The prior exam: DICOM file, folder tree, .zip or DICOMDIR; or a .nii, .nii.gz, .mhd or .mha volume" };
+        var current = new Argument<string>("current") { Description = "The current exam, in the same forms" };
+        var output = new Option<string>("--output", "-o") { Description = "Output folder for comparison.json, findings.json and prior-findings.json", Required = true, HelpName = "dir" };
+        var priorDate = new Option<string?>("--prior-date") { Description = "Study date of the prior exam, YYYYMMDD (default: DICOM StudyDate)", HelpName = "date" };
+        var currentDate = new Option<string?>("--current-date") { Description = "Study date of the current exam, YYYYMMDD (default: DICOM StudyDate)", HelpName = "date" };
+        var pairs = new Option<string?>("--pairs") { Description = "JSON file of pairings that override the automatic ones (docs/comparison.md)", HelpName = "file" };
+        var priorFindings = new Option<string?>("--prior-findings") { Description = "Read the prior exam's nodules from this findings.json instead of detecting them", HelpName = "file" };
+        var currentFindings = new Option<string?>("--current-findings") { Description = "Read the current exam's nodules from this findings.json instead of detecting them", HelpName = "file" };
+        var threshold = new Option<double>("--threshold") { Description = "Probability from which a candidate is reported (operating point)", DefaultValueFactory = _ => new NoduleDetectorOptions().Threshold };
+        var patient = new PatientOptions();
+        var command = new Command("compare", "Compare with a prior exam: register, pair nodules, growth, volume doubling time, follow-up Lung-RADS and Fleischner")
+        {
+            prior, current, output, priorDate, currentDate, pairs, priorFindings, currentFindings, threshold,
+        };
+        foreach (var option in patient.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parseResult => Execute(session, new CompareRequest
+        {
+            PriorPath = parseResult.GetRequiredValue(prior),
+            CurrentPath = parseResult.GetRequiredValue(current),
+            Output = parseResult.GetRequiredValue(output),
+            PriorDate = parseResult.GetValue(priorDate),
+            CurrentDate = parseResult.GetValue(currentDate),
+            PairsPath = parseResult.GetValue(pairs),
+            PriorFindingsPath = parseResult.GetValue(priorFindings),
+            CurrentFindingsPath = parseResult.GetValue(currentFindings),
+            Threshold = parseResult.GetValue(threshold),
+            Patient = patient.Patient(parseResult),
+            Purpose = patient.ExamPurpose(parseResult),
+        }));
+        return command;
+    }
+
+    public static int Execute(CliSession session, CompareRequest request)
+    {
+        if (request.Threshold is < 0 or > 1 || double.IsNaN(request.Threshold))
+        {
+            throw new InputProblemException(request.CurrentPath, "--threshold must be between 0 and 1");
+        }
+
+        // Cheap checks first, so a wrong date or pairs file fails before minutes of detection.
+        DateOnly? priorDate = ParseDate(request.PriorDate, "--prior-date");
+        DateOnly? currentDate = ParseDate(request.CurrentDate, "--current-date");
+        var overrides = request.PairsPath is null ? [] : ReadPairs(request.PairsPath);
+        foreach (string? file in (string?[])[request.PriorFindingsPath, request.CurrentFindingsPath])
+        {
+            if (file is not null && !File.Exists(file))
+            {
+                throw new InputProblemException(file, "no such file");
+            }
+        }
+
+        var warnings = new List<string>();
+        var priorExam = LoadExam(session, "prior", request.PriorPath, request.PriorFindingsPath, priorDate, request.Threshold, warnings);
+        var currentExam = LoadExam(session, "current", request.CurrentPath, request.CurrentFindingsPath, currentDate, request.Threshold, warnings);
+        if (currentExam.Volume.Source.PatientId is { Length: > 0 } currentPatient && priorExam.Volume.Source.PatientId is { Length: > 0 } priorPatient && currentPatient != priorPatient)
+        {
+            warnings.Add($"the exams have different PatientIDs ('{priorPatient}' and '{currentPatient}'): check they are of the same patient");
+        }
+
+        session.InputPath = request.CurrentPath;
+        var patient = ExamCharacterizer.PatientFrom(currentExam.Volume.Source, request.Patient);
+        ComparisonResult result;
+        try
+        {
+            result = session.WithProgress("Comparing with the prior exam", bar =>
+                new ExamComparer().Compare(priorExam, currentExam, patient, request.Purpose, overrides, new SynchronousProgress<string>(bar.Describe), session.CancellationToken));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputProblemException(request.PairsPath ?? request.CurrentPath, e.Message);
+        }
+
+        string version = typeof(CompareCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var sources = new ComparisonSources(request.PriorPath, request.CurrentPath, request.PriorFindingsPath, request.CurrentFindingsPath);
+        var document = ComparisonDocumentBuilder.Build(result, priorExam, currentExam, sources, version) with { Warnings = [.. warnings, .. result.Warnings] };
+        try
+        {
+            Directory.CreateDirectory(request.Output);
+            ComparisonJson.Write(document, Path.Combine(request.Output, "comparison.json"));
+            var currentDetection = currentExam.Detection with { Findings = result.CurrentFindings };
+            var findings = FindingsDocumentBuilder.Build(currentExam.Volume, currentDetection, request.Threshold, request.CurrentPath, version, result.CurrentAssessment);
+            findings = findings with { Findings = [.. findings.Findings.Select(f => f with { Prior = Link(result, f.Id) })], Warnings = [.. warnings, .. currentDetection.Warnings] };
+            FindingsJson.Write(findings, Path.Combine(request.Output, "findings.json"));
+            FindingsJson.Write(FindingsDocumentBuilder.Build(priorExam.Volume, priorExam.Detection, request.Threshold, request.PriorPath, version, result.PriorAssessment),
+                Path.Combine(request.Output, "prior-findings.json"));
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException or PathTooLongException)
+        {
+            throw new InputProblemException(request.Output, "cannot write the output: " + e.Message);
+        }
+
+        Print(session.Out, result, document);
+        foreach (string warning in document.Warnings)
+        {
+            session.Out.WriteLine("warning: " + DisplayText.Clean(warning));
+        }
+
+        session.Out.WriteLine($"Wrote {Path.Combine(request.Output, "comparison.json")}, findings.json and prior-findings.json");
+        return ExitCodes.Ok;
+    }
+
+    private static ComparisonExam LoadExam(CliSession session, string which, string path, string? findingsPath, DateOnly? date, double threshold, List<string> warnings)
+    {
+        session.InputPath = path;
+        var (volume, inputWarnings) = VolumeInput.Load(session, path, null, new AssemblyOptions { PaddingToAir = true });
+        foreach (ref short v in volume.Voxels.AsSpan())
+        {
+            // Volume files keep their padding (−2048, −3024): outside the body it is air.
+            v = Math.Max(v, (short)-1024);
+        }
+
+        warnings.AddRange(inputWarnings.Select(w => $"{which}: {w}"));
+        DateOnly studyDate = date ?? ParseDicomDate(volume.Source.StudyDate)
+            ?? throw new InputProblemException(path, $"the {which} exam's study date is unknown (no DICOM StudyDate): give --{which}-date YYYYMMDD");
+
+        DetectionResult detection;
+        if (findingsPath is not null)
+        {
+            detection = session.WithProgress($"Reading the {which} findings", _ => FromFindings(volume, findingsPath, which, warnings));
+        }
+        else
+        {
+            var detector = new NoduleDetector(new NoduleDetectorOptions { Threshold = threshold });
+            detection = session.WithProgress($"Detecting nodules ({which})", bar =>
+                detector.Detect(volume, new SynchronousProgress<string>(bar.Describe), session.CancellationToken));
+        }
+
+        warnings.AddRange(detection.Warnings.Select(w => $"{which}: {w}"));
+        return new ComparisonExam(volume, detection, studyDate);
+    }
+
+    /// <summary>
+    /// The findings of a findings.json as a detection result without candidates: each finding is segmented again at its
+    /// centre (the masks are not stored), the lungs are segmented for the registration.
+    /// </summary>
+    private static DetectionResult FromFindings(CtVolume volume, string path, string which, List<string> warnings)
+    {
+        FindingsDocument document;
+        try
+        {
+            document = FindingsJson.Read(path);
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
+        {
+            throw new InputProblemException(path, "not a findings.json: " + e.Message);
+        }
+
+        if (document.Schema != FindingsDocument.SchemaId)
+        {
+            throw new InputProblemException(path, $"findings schema '{document.Schema}' is not supported (expected {FindingsDocument.SchemaId})");
+        }
+
+        if (document.Input.SeriesInstanceUid is { } written && volume.Source.SeriesInstanceUid is { } read && written != read)
+        {
+            warnings.Add($"{which}: {path} was written for series {written}, not for the series read ({read})");
+        }
+
+        var lungs = new LungSegmenter().Segment(volume);
+        var segmenter = new NoduleSegmenter();
+        var findings = new List<DetectedNodule>();
+        foreach (var f in document.Findings)
+        {
+            if (f.CenterWorld is not [double x, double y, double z])
+            {
+                throw new InputProblemException(path, $"finding {f.Id} has no centerWorld [x, y, z]");
+            }
+
+            var segmentation = segmenter.SegmentAt(volume, new Vector3D(x, y, z));
+            if (segmentation is null)
+            {
+                warnings.Add($"{which}: finding {f.Id} of {path}: nothing denser than lung at its centre; left out");
+                continue;
+            }
+
+            var m = segmentation.Measurement;
+            findings.Add(new DetectedNodule(f.Id, m.Centroid, f.Probability, m, lungs.LungAt(m.Centroid), segmentation));
+        }
+
+        return new DetectionResult(lungs, [], findings, [], lungs.Warnings, document.Software.Scorer, document.Software.ScorerHash);
+    }
+
+    private static FindingsPriorLink? Link(ComparisonResult result, int findingId)
+    {
+        if (result.PairOfCurrent(findingId) is not { } pair)
+        {
+            return null;
+        }
+
+        var prior = pair.Prior;
+        return new FindingsPriorLink
+        {
+            Status = JsonNamingPolicy.CamelCase.ConvertName(pair.Status.ToString()),
+            ComparisonPairIndex = pair.Index,
+            PriorFindingId = prior?.FindingId,
+            MatchMethod = JsonNamingPolicy.CamelCase.ConvertName(pair.Match.Method.ToString()),
+            MatchConfidence = Math.Round(pair.Match.Confidence, 3),
+            PriorCenterWorld = prior is null ? null : [Math.Round(prior.Center.X, 2), Math.Round(prior.Center.Y, 2), Math.Round(prior.Center.Z, 2)],
+            PriorMeanDiameterMm = prior is null ? null : Math.Round(prior.Measurement.MeanDiameterMm, 1),
+            PriorVolumeMm3 = prior is null ? null : Math.Round(prior.Measurement.VolumeMm3),
+            MeanDiameterChangeMm = pair.Change?.MeanDiameterChangeMm,
+            VolumeChangePercent = pair.Change is { } c ? Math.Round(c.VolumeChangePercent, 1) : null,
+            VolumeDoublingTimeDays = pair.Change?.DoublingTime.DoublingTimeDays,
+            IntervalDays = result.IntervalDays,
+        };
+    }
+
+    private static void Print(TextWriter o, ComparisonResult result, ComparisonDocument document)
+    {
+        var r = result.Registration;
+        o.WriteLine(Invariant($"Interval {result.IntervalDays:0} days. Registration: lung overlap {r.LungDiceBefore:0.00} → {r.LungDiceAfter:0.00} (Dice), rotation {r.CurrentToPrior.Matrix.RotationAngleDegrees:0.0}°, volume ratio {r.CurrentToPrior.Matrix.Determinant:0.00}, {r.Seconds:0.0} s"));
+        var s = document.Summary;
+        o.WriteLine($"{s.Paired} paired ({s.Growing} growing, {s.SlowGrowing} slowly growing, {s.Stable} stable, {s.Shrinking} shrinking), {s.New} new, {s.Resolved} resolved");
+        foreach (var pair in result.Pairs)
+        {
+            string priorText = pair.Prior is { } p ? Invariant($"prior {(p.FindingId is { } pid ? "#" + pid : "(refound)")} {p.Measurement.MeanDiameterMm:0.0} mm") : "no prior";
+            string currentText = pair.Current is { } c ? Invariant($"current #{c.FindingId} {c.Measurement.MeanDiameterMm:0.0} mm{(c.Source == NoduleSource.Refound ? " (refound)" : string.Empty)}") : "not seen now";
+            string change = pair.Change is { } ch
+                ? Invariant($"; {ch.MeanDiameterChangeMm:+0.0;-0.0;0.0} mm, volume {ch.VolumeChangePercent:+0;-0;0} %") + (ch.DoublingTime.DoublingTimeDays is { } vdt ? Invariant($", VDT {vdt:0} d") : string.Empty)
+                : string.Empty;
+            string match = pair.Match.DistanceMm is { } d ? Invariant($" ({pair.Match.Method}, {d:0.0} mm, confidence {pair.Match.Confidence:0.00})") : string.Empty;
+            string guidance = pair.LungRads is { } lr ? $"; Lung-RADS {lr.CategoryLabel}" : string.Empty;
+            o.WriteLine($"  {pair.Index}. {JsonNamingPolicy.CamelCase.ConvertName(pair.Status.ToString())}: {priorText} → {currentText}{change}{match}{guidance}");
+        }
+
+        o.WriteLine($"Exam (follow-up): Lung-RADS {s.LungRadsCategory} — {s.LungRadsManagement}");
+        if (s.FleischnerNextStep is { } step)
+        {
+            o.WriteLine($"Fleischner 2017 next step: {step}");
+        }
+
+        o.WriteLine("For clinical decision support, not a diagnosis.");
+    }
+
+    private static IReadOnlyList<PairOverride> ReadPairs(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputProblemException(path, "no such file");
+        }
+
+        try
+        {
+            return PairOverridesFile.Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputProblemException(path, e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message[(path.Length + 1)..].Trim() : e.Message);
+        }
+    }
+
+    private static DateOnly? ParseDate(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, ["yyyyMMdd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new InputProblemException(option, $"'{DisplayText.Clean(text)}' is not a date (YYYYMMDD)");
+    }
+
+    private static DateOnly? ParseDicomDate(string? text) =>
+        text is not null && DateOnly.TryParseExact(text.Trim(), ["yyyyMMdd", "yyyy.MM.dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NoduleScope.Cli.Review;
+
+/// <summary>
+/// The audit trail of a review, kept in review.json next to findings.json: actions are only ever appended, and the
+/// file is rewritten (via a temporary file and a rename) after each one, so it survives a crash of the host.
+/// </summary>
+internal sealed class ReviewTrail
+{
+    public const string FileName = "review.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly Lock gate = new();
+    private readonly List<ReviewAction> actions;
+
+    private ReviewTrail(string path, List<ReviewAction> actions)
+    {
+        Path = path;
+        this.actions = actions;
+    }
+
+    public string Path { get; }
+
+    public static ReviewTrail Open(string resultsFolder)
+    {
+        string path = System.IO.Path.Combine(resultsFolder, FileName);
+        if (!File.Exists(path))
+        {
+            return new ReviewTrail(path, []);
+        }
+
+        using var stream = File.OpenRead(path);
+        var document = JsonSerializer.Deserialize<ReviewTrailDocument>(stream, Options) ?? throw new InvalidDataException($"{path}: empty review trail");
+        if (document.Schema != ReviewTrailDocument.SchemaId)
+        {
+            throw new InvalidDataException($"{path}: unknown review schema '{document.Schema}'");
+        }
+
+        return new ReviewTrail(path, [.. document.Actions]);
+    }
+
+    public IReadOnlyList<ReviewAction> Actions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. actions];
+            }
+        }
+    }
+
+    public void Append(ReviewAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (gate)
+        {
+            actions.Add(action);
+            string temporary = Path + ".tmp";
+            File.WriteAllText(temporary, JsonSerializer.Serialize(new ReviewTrailDocument { Actions = actions }, Options));
+            File.Move(temporary, Path, overwrite: true);
+        }
+    }
+
+    /// <summary>The state of each finding that has at least one action, by finding id.</summary>
+    public static IReadOnlyDictionary<int, ReviewDecision> Decisions(IEnumerable<ReviewAction> actions)
+    {
+        var decisions = new Dictionary<int, ReviewDecision>();
+        foreach (var a in actions)
+        {
+            var current = decisions.GetValueOrDefault(a.FindingId) ?? new ReviewDecision(a.FindingId, null, null, null, null, null);
+            decisions[a.FindingId] = a.Action switch
+            {
+                "edit" => current with { LongAxisMm = a.LongAxisMm, ShortAxisMm = a.ShortAxisMm, User = a.User, Time = a.Time },
+                _ => current with { Status = a.Action, User = a.User, Time = a.Time },
+            };
+        }
+
+        return decisions;
+    }
+}

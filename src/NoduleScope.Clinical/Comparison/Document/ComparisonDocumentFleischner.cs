@@ -1,0 +1,3 @@
+namespace NoduleScope.Clinical.Comparison.Document;
+
+public sealed record ComparisonDocumentFleischner(bool Applicable, string NextStep, string Reason);

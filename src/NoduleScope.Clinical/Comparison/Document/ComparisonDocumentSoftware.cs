@@ -1,0 +1,3 @@
+namespace NoduleScope.Clinical.Comparison.Document;
+
+public sealed record ComparisonDocumentSoftware(string Name, string Version);

@@ -1,0 +1,3 @@
+namespace NoduleScope.Clinical.Comparison.Document;
+
+public sealed record ComparisonDocumentStage(string Name, double Seconds);

@@ -1,0 +1,158 @@
+using NoduleScope.Clinical.Comparison.Document;
+using NoduleScope.Imaging;
+using NoduleScope.Imaging.IO;
+using NoduleScope.Imaging.Synthetic;
+using NoduleScope.Reporting.Findings;
+
+namespace NoduleScope.Cli.Tests;
+
+public sealed class CompareCommandTests
+{
+    private const int Size = 160;
+    private const int Slices = 80;
+    private const double Spacing = 1.5;
+    private const int Seed = 17;
+
+    [Fact]
+    public void ComparesTwoPhantomsAndCallsTheGrownNoduleGrowing()
+    {
+        using var temp = new TestFolder();
+        var (prior, current, grown) = WritePhantoms(temp);
+
+        var result = CliResult.Run("compare", prior, current, "-o", temp["out"], "--prior-date", "20240101", "--current-date", "20250101", "--purpose", "screening");
+
+        Assert.True(result.ExitCode == 0, result.Stderr + result.Stdout);
+        var document = ComparisonJson.Read(temp["out/comparison.json"]);
+        Assert.Equal(ComparisonDocument.SchemaId, document.Schema);
+        Assert.Equal(366, document.IntervalDays);
+        var pair = GrownPair(document, grown);
+        Assert.Equal("growing", pair.Status);
+        Assert.NotNull(pair.Prior);
+        Assert.True(pair.Change!.MeanDiameterChangeMm > 1.5, $"change {pair.Change.MeanDiameterChangeMm} mm");
+        Assert.True(pair.Change.VolumeDoublingTimeDays > 0);
+        Assert.Equal(1, document.Summary.Growing);
+        Assert.Equal(0, document.Summary.New + document.Summary.Resolved);
+
+        var findings = FindingsJson.Read(temp["out/findings.json"]);
+        var link = findings.Findings.Single(f => f.Id == pair.Current!.FindingId).Prior!;
+        Assert.Equal("growing", link.Status);
+        Assert.Equal(pair.Index, link.ComparisonPairIndex);
+        Assert.Equal(366, link.IntervalDays);
+        Assert.True(File.Exists(temp["out/prior-findings.json"]));
+        Assert.Contains("growing", result.Stdout);
+        Assert.Contains("Exam (follow-up): Lung-RADS", result.Stdout);
+
+        // The same comparison with the prior's findings read back instead of detected.
+        var again = CliResult.Run("compare", prior, current, "-o", temp["again"], "--prior-date", "20240101", "--current-date", "20250101",
+            "--prior-findings", temp["out/prior-findings.json"]);
+
+        Assert.True(again.ExitCode == 0, again.Stderr + again.Stdout);
+        var reread = ComparisonJson.Read(temp["again/comparison.json"]);
+        Assert.Equal(temp["out/prior-findings.json"], reread.Prior.FindingsSource);
+        Assert.Equal("growing", GrownPair(reread, grown).Status);
+    }
+
+    [Fact]
+    public void AMissingInputIsOneLineAndExitCode2()
+    {
+        using var temp = new TestFolder();
+        var result = CliResult.Run("compare", temp["missing-prior"], temp["missing-current"], "-o", temp["out"], "--prior-date", "20240101", "--current-date", "20250101");
+
+        result.AssertBadInput("missing-prior", "no such file");
+    }
+
+    [Fact]
+    public void AStudyDateIsNeededWhenTheInputHasNone()
+    {
+        using var temp = new TestFolder();
+        var (prior, current, _) = WritePhantoms(temp, small: true);
+
+        var result = CliResult.Run("compare", prior, current, "-o", temp["out"], "--current-date", "20250101");
+
+        result.AssertBadInput("--prior-date");
+    }
+
+    [Theory]
+    [InlineData("--prior-date", "2024-13-45", "not a date")]
+    [InlineData("--pairs", "pairs.json", "\"pairs\" array")]
+    public void BadOptionsFailBeforeAnyDetection(string option, string value, string expected)
+    {
+        using var temp = new TestFolder();
+        File.WriteAllText(temp["pairs.json"], "[]");
+        string argument = option == "--pairs" ? temp[value] : value;
+
+        var result = CliResult.Run("compare", temp["a.nii"], temp["b.nii"], "-o", temp["out"], option, argument);
+
+        result.AssertBadInput(expected);
+    }
+
+    private static ComparisonDocumentPair GrownPair(ComparisonDocument document, Vector3D grown) =>
+        Assert.Single(document.Pairs, p => p.Current is { } c && (new Vector3D(c.CenterWorld[0], c.CenterWorld[1], c.CenterWorld[2]) - grown).Length < 4);
+
+    /// <summary>Fills the lungs of the first and last 8 slices with soft tissue (an apex and a diaphragm), so the lungs
+    /// end inside the image as in a chest CT.</summary>
+    private static CtVolume CapLungs(CtVolume volume)
+    {
+        const int cap = 8;
+        for (int z = 0; z < volume.SizeZ; z++)
+        {
+            if (z >= cap && z < volume.SizeZ - cap)
+            {
+                continue;
+            }
+
+            for (int y = 0; y < volume.SizeY; y++)
+            {
+                int first = -1, last = -1;
+                for (int x = 0; x < volume.SizeX; x++)
+                {
+                    if (volume[x, y, z] > -500)
+                    {
+                        first = first < 0 ? x : first;
+                        last = x;
+                    }
+                }
+
+                for (int x = first + 1; x < last; x++)
+                {
+                    if (volume[x, y, z] < -500)
+                    {
+                        volume[x, y, z] = SyntheticChestPhantom.SoftTissueHu;
+                    }
+                }
+            }
+        }
+
+        return volume;
+    }
+
+    /// <summary>The phantom, and the same phantom with its 8 mm nodule grown to 12 mm, as NIfTI files.</summary>
+    private static (string Prior, string Current, Vector3D Grown) WritePhantoms(TestFolder temp, bool small = false)
+    {
+        int size = small ? 48 : Size, slices = small ? 20 : Slices;
+        double spacing = small ? 2.5 : Spacing;
+        var prior = CapLungs(SyntheticChestPhantom.Create(size, slices, spacing, Seed));
+        var grown = SyntheticChestPhantom.Nodules(size, slices, spacing, Seed)[1];
+        var current = CapLungs(SyntheticChestPhantom.Create(size, slices, spacing, Seed));
+        var c = current.WorldToVoxel(grown.Center);
+        int r = (int)Math.Ceiling(6 / spacing) + 1;
+        for (int z = (int)c.Z - r; z <= (int)c.Z + r; z++)
+        {
+            for (int y = (int)c.Y - r; y <= (int)c.Y + r; y++)
+            {
+                for (int x = (int)c.X - r; x <= (int)c.X + r; x++)
+                {
+                    if (current.Contains(x, y, z) && (current.VoxelToWorld(x, y, z) - grown.Center).Length <= 6)
+                    {
+                        current[x, y, z] = SyntheticChestPhantom.SolidNoduleHu;
+                    }
+                }
+            }
+        }
+
+        string priorPath = temp["prior.nii.gz"], currentPath = temp["current.nii.gz"];
+        NiftiWriter.Write(prior, priorPath);
+        NiftiWriter.Write(current, currentPath);
+        return (priorPath, currentPath, grown.Center);
+    }
+}

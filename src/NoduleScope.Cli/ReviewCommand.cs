@@ -45,41 +45,34 @@ internal static class ReviewCommand
             ?? throw new InputProblemException(resultsFolder, $"the review page is not built: run web/build.sh (needs node and npm) or set {ReviewWebRoot.EnvironmentVariable} to its dist folder");
         string reviewer = string.IsNullOrWhiteSpace(user) ? Environment.UserName : user.Trim();
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(session.CancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        ReviewHost host;
         try
         {
-            var host = ReviewHost.StartAsync(study, webRoot, address, port, reviewer, ReviewHost.NewToken(), session.CancellationToken).GetAwaiter().GetResult();
-            try
-            {
-                if (!IPAddress.IsLoopback(address))
-                {
-                    session.Out.WriteLine($"warning: listening on {address}, not only this computer; anyone with the address and token can review");
-                }
-
-                session.Out.WriteLine("Review page (the token in it is the password for this run):");
-                session.Out.WriteLine($"    {host.LoginAddress}");
-                session.Out.WriteLine($"Actions go to {ReviewTrail.FileName} and {ReviewedReport.FolderName}/report.html in the results folder. Ctrl+C stops.");
-                session.Out.Flush();
-                stop.Token.WaitHandle.WaitOne();
-            }
-            finally
-            {
-                host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
+            host = ReviewHost.StartAsync(study, webRoot, address, port, reviewer, ReviewHost.NewToken(), session.CancellationToken).GetAwaiter().GetResult();
         }
-        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        catch (IOException e)
         {
             throw new InputProblemException(resultsFolder, $"cannot listen on {address}:{port}: {e.Message}");
         }
+
+        try
+        {
+            if (!IPAddress.IsLoopback(address))
+            {
+                session.Out.WriteLine($"warning: listening on {address}, not only this computer; anyone with the address and token can review");
+            }
+
+            session.Out.WriteLine("Review page (the token in it is the password for this run):");
+            session.Out.WriteLine($"    {host.LoginAddress}");
+            session.Out.WriteLine($"Actions go to {ReviewTrail.FileName} and {ReviewedReport.FolderName}/report.html in the results folder. Ctrl+C stops.");
+            session.Out.Flush();
+
+            // Ctrl+C cancels the session's token (Program.cs); SIGTERM stops the host's own lifetime.
+            WaitHandle.WaitAny([session.CancellationToken.WaitHandle, host.Stopping.WaitHandle]);
+        }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         return ExitCodes.Ok;

@@ -37,17 +37,18 @@ internal sealed class ReviewHost : IAsyncDisposable
     };
 
     private readonly WebApplication app;
-    private readonly byte[] token;
 
     private ReviewHost(WebApplication app, string token, Uri address)
     {
         this.app = app;
-        this.token = Encoding.UTF8.GetBytes(token);
         Token = token;
         Address = address;
     }
 
     public string Token { get; }
+
+    /// <summary>Cancelled when the host stops by itself (SIGTERM or Ctrl+C reach its console lifetime).</summary>
+    public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
 
     /// <summary>The address the host listens on, e.g. http://127.0.0.1:8787/.</summary>
     public Uri Address { get; }
@@ -65,8 +66,10 @@ internal sealed class ReviewHost : IAsyncDisposable
         builder.WebHost.UseKestrel(options => options.Listen(bind, port));
         var app = builder.Build();
 
+        // Until the port is known (port 0 picks one) no Host header is accepted; nobody knows the address yet.
         string[] allowedHosts = [];
-        ReviewHost? host = null;
+        byte[] expected = Encoding.UTF8.GetBytes(token);
+        bool Matches(string presented) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -85,9 +88,9 @@ internal sealed class ReviewHost : IAsyncDisposable
 
             if (context.Request.Path == "/" && context.Request.Query.TryGetValue("token", out var offered))
             {
-                if (host!.Matches(offered.ToString()))
+                if (Matches(offered.ToString()))
                 {
-                    context.Response.Cookies.Append(TokenCookie, host.Token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true });
+                    context.Response.Cookies.Append(TokenCookie, token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true });
                     context.Response.Redirect("/", permanent: false);
                     return;
                 }
@@ -97,7 +100,7 @@ internal sealed class ReviewHost : IAsyncDisposable
             }
 
             string? presented = context.Request.Headers.TryGetValue(TokenHeader, out var header) ? header.ToString() : context.Request.Cookies[TokenCookie];
-            if (presented is null || !host!.Matches(presented))
+            if (presented is null || !Matches(presented))
             {
                 await Plain(context, StatusCodes.Status401Unauthorized, "not signed in: open the address that `nodulescope review` printed");
                 return;
@@ -118,8 +121,7 @@ internal sealed class ReviewHost : IAsyncDisposable
         var bound = new Uri(addresses.First());
         var address = new Uri($"http://{(bind.Equals(IPAddress.Any) ? "127.0.0.1" : bind.ToString())}:{bound.Port}/");
         allowedHosts = [$"{address.Host}:{bound.Port}", $"localhost:{bound.Port}", $"127.0.0.1:{bound.Port}"];
-        host = new ReviewHost(app, token, address);
-        return host;
+        return new ReviewHost(app, token, address);
     }
 
     public async ValueTask DisposeAsync()
@@ -127,8 +129,6 @@ internal sealed class ReviewHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
-
-    private bool Matches(string presented) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), token);
 
     private static void MapApi(WebApplication app, ReviewStudy study, string user)
     {

@@ -26,7 +26,7 @@ public sealed class ReviewCommandTests(ReviewDemo demo)
     }
 
     [Fact]
-    public void AMovedCtIsFoundWithInputAndAWrongOneIsRefused()
+    public void AnInputCtOnAnotherGridThanTheFindingsIsRefused()
     {
         string results = demo.FreshResults();
         try

@@ -100,7 +100,7 @@ public sealed class ReviewHostTests(ReviewDemo demo)
         Assert.Contains("id=\"nodule-1\"", report, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"nodule-2\"", report, StringComparison.Ordinal);
         Assert.Contains("1 rejected and left out (#2)", report, StringComparison.Ordinal);
-        Assert.Contains("7.7", report, StringComparison.Ordinal);
+        Assert.Contains("7.7 × 5.5 mm", WebUtility.HtmlDecode(report), StringComparison.Ordinal);
         Assert.Equal("in review", studies.RootElement[0].GetProperty("status").GetString());
         Assert.True(File.Exists(Path.Combine(running.Results, "reviewed", "report.html")));
     }

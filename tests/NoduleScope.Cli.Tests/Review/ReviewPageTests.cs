@@ -47,6 +47,10 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 string row = await page.InnerTextAsync("#worklist tbody tr[data-study='local']");
                 Assert.Contains(findings.Findings.Count.ToString(CultureInfo.InvariantCulture), row, StringComparison.Ordinal);
                 await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "review-worklist.png") });
+                await page.FillAsync("#worklist-filter", "no such study");
+                await page.WaitForSelectorAsync("#worklist tbody tr", new() { State = WaitForSelectorState.Detached });
+                await page.FillAsync("#worklist-filter", "pending");
+                await page.WaitForSelectorAsync("#worklist tbody tr[data-study='local']");
 
                 await OpenStudy(page);
                 await CheckEveryMark(page, findings, "demo");
@@ -70,12 +74,22 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 await page.WaitForSelectorAsync($"#findings-list li[data-finding='{rejected.Id}'][data-status='reject']");
                 await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "review-viewer.png") });
 
+                // A corrected diameter (the form the ruler fills) reaches the report too.
+                var edited = findings.Findings[^1];
+                await page.ClickAsync($"#findings-list li[data-finding='{edited.Id}']");
+                await page.FillAsync("#edit-long", "7.7");
+                await page.FillAsync("#edit-short", "5.5");
+                await page.ClickAsync("#edit-form button[type='submit']");
+                await page.WaitForSelectorAsync($"#findings-list li[data-finding='{edited.Id}'] >> text=(corrected)");
+
                 string report = await page.EvaluateAsync<string>("() => fetch('/api/review/studies/local/report').then(r => r.text())");
                 Assert.Contains($"id=\"nodule-{accepted.Id}\"", report, StringComparison.Ordinal);
                 Assert.DoesNotContain($"id=\"nodule-{rejected.Id}\"", report, StringComparison.Ordinal);
                 Assert.Contains($"rejected and left out (#{rejected.Id})", report, StringComparison.Ordinal);
                 var trail = ReviewTrail.Open(results).Actions;
-                Assert.Equal([(accepted.Id, "accept"), (rejected.Id, "reject")], trail.Select(a => (a.FindingId, a.Action)));
+                Assert.Contains("7.7 × 5.5 mm", System.Net.WebUtility.HtmlDecode(report), StringComparison.Ordinal);
+                Assert.Equal([(accepted.Id, "accept"), (rejected.Id, "reject"), (edited.Id, "edit")], trail.Select(a => (a.FindingId, a.Action)));
+                Assert.Equal(7.7, trail[^1].LongAxisMm);
                 Assert.All(trail, a => Assert.Equal("dr.browser", a.User));
 
                 await RecordTimings(page, findings.Input, "demo CT");

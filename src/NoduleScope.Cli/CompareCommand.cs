@@ -81,25 +81,41 @@ internal static class CompareCommand
         }
 
         var warnings = new List<string>();
-        var priorExam = LoadExam(session, "prior", request.PriorPath, request.PriorFindingsPath, priorDate, request.Threshold, warnings);
-        var currentExam = LoadExam(session, "current", request.CurrentPath, request.CurrentFindingsPath, currentDate, request.Threshold, warnings);
+        var priorInput = LoadInput(session, "prior", request.PriorPath, priorDate, warnings);
+        var currentInput = LoadInput(session, "current", request.CurrentPath, currentDate, warnings);
+        if (currentInput.Date <= priorInput.Date)
+        {
+            throw new InputProblemException(request.CurrentPath, $"the current exam ({currentInput.Date:yyyy-MM-dd}) must be later than the prior exam ({priorInput.Date:yyyy-MM-dd})");
+        }
+
+        // Both exams at once: parts of detection (the lungs) run on one core, so two detections overlap well.
+        DetectionResult? priorDetection = null, currentDetection = null;
+        var detectionWarnings = new List<string>[] { [], [] };
+        session.WithProgress(request.PriorFindingsPath is null || request.CurrentFindingsPath is null ? "Detecting nodules (prior and current)" : "Reading the findings", bar =>
+        {
+            Parallel.Invoke(
+                () => priorDetection = Detect(session, "prior", priorInput.Volume, request.PriorFindingsPath, request.Threshold, detectionWarnings[0], bar),
+                () => currentDetection = Detect(session, "current", currentInput.Volume, request.CurrentFindingsPath, request.Threshold, detectionWarnings[1], bar));
+            return 0;
+        });
+        warnings.AddRange(detectionWarnings[0]);
+        warnings.AddRange(detectionWarnings[1]);
+        var priorExam = new ComparisonExam(priorInput.Volume, priorDetection!, priorInput.Date);
+        var currentExam = new ComparisonExam(currentInput.Volume, currentDetection!, currentInput.Date);
         if (currentExam.Volume.Source.PatientId is { Length: > 0 } currentPatient && priorExam.Volume.Source.PatientId is { Length: > 0 } priorPatient && currentPatient != priorPatient)
         {
             warnings.Add($"the exams have different PatientIDs ('{priorPatient}' and '{currentPatient}'): check they are of the same patient");
         }
 
+        if (request.PairsPath is { } pairsPath)
+        {
+            CheckPairs(overrides, pairsPath, priorExam.Detection.Findings, currentExam.Detection.Findings);
+        }
+
         session.InputPath = request.CurrentPath;
         var patient = ExamCharacterizer.PatientFrom(currentExam.Volume.Source, request.Patient);
-        ComparisonResult result;
-        try
-        {
-            result = session.WithProgress("Comparing with the prior exam", bar =>
-                new ExamComparer().Compare(priorExam, currentExam, patient, request.Purpose, overrides, new SynchronousProgress<string>(bar.Describe), session.CancellationToken));
-        }
-        catch (ArgumentException e)
-        {
-            throw new InputProblemException(request.PairsPath ?? request.CurrentPath, e.Message);
-        }
+        var result = session.WithProgress("Comparing with the prior exam", bar =>
+            new ExamComparer().Compare(priorExam, currentExam, patient, request.Purpose, overrides, new SynchronousProgress<string>(bar.Describe), session.CancellationToken));
 
         string version = typeof(CompareCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var sources = new ComparisonSources(request.PriorPath, request.CurrentPath, request.PriorFindingsPath, request.CurrentFindingsPath);
@@ -108,11 +124,11 @@ internal static class CompareCommand
         {
             Directory.CreateDirectory(request.Output);
             ComparisonJson.Write(document, Path.Combine(request.Output, "comparison.json"));
-            var currentDetection = currentExam.Detection with { Findings = result.CurrentFindings };
-            var findings = FindingsDocumentBuilder.Build(currentExam.Volume, currentDetection, request.Threshold, request.CurrentPath, version, result.CurrentAssessment);
-            findings = findings with { Findings = [.. findings.Findings.Select(f => f with { Prior = Link(result, f.Id) })], Warnings = [.. warnings, .. currentDetection.Warnings] };
+            var followUp = currentExam.Detection with { Findings = result.CurrentFindings };
+            var findings = FindingsDocumentBuilder.Build(currentExam.Volume, followUp, request.Threshold, request.CurrentPath, version, result.CurrentAssessment);
+            findings = findings with { Findings = [.. findings.Findings.Select(f => f with { Prior = Link(result, f.Id) })], Warnings = [.. warnings, .. followUp.Warnings] };
             FindingsJson.Write(findings, Path.Combine(request.Output, "findings.json"));
-            FindingsJson.Write(FindingsDocumentBuilder.Build(priorExam.Volume, priorExam.Detection, request.Threshold, request.PriorPath, version, result.PriorAssessment),
+            FindingsJson.Write(FindingsDocumentBuilder.Build(priorExam.Volume, priorExam.Detection with { Findings = result.PriorFindings }, request.Threshold, request.PriorPath, version, result.PriorAssessment),
                 Path.Combine(request.Output, "prior-findings.json"));
         }
         catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException or PathTooLongException)
@@ -130,7 +146,7 @@ internal static class CompareCommand
         return ExitCodes.Ok;
     }
 
-    private static ComparisonExam LoadExam(CliSession session, string which, string path, string? findingsPath, DateOnly? date, double threshold, List<string> warnings)
+    private static (CtVolume Volume, DateOnly Date) LoadInput(CliSession session, string which, string path, DateOnly? date, List<string> warnings)
     {
         session.InputPath = path;
         var (volume, inputWarnings) = VolumeInput.Load(session, path, null, new AssemblyOptions { PaddingToAir = true });
@@ -143,21 +159,16 @@ internal static class CompareCommand
         warnings.AddRange(inputWarnings.Select(w => $"{which}: {w}"));
         DateOnly studyDate = date ?? ParseDicomDate(volume.Source.StudyDate)
             ?? throw new InputProblemException(path, $"the {which} exam's study date is unknown (no DICOM StudyDate): give --{which}-date YYYYMMDD");
+        return (volume, studyDate);
+    }
 
-        DetectionResult detection;
-        if (findingsPath is not null)
-        {
-            detection = session.WithProgress($"Reading the {which} findings", _ => FromFindings(volume, findingsPath, which, warnings));
-        }
-        else
-        {
-            var detector = new NoduleDetector(new NoduleDetectorOptions { Threshold = threshold });
-            detection = session.WithProgress($"Detecting nodules ({which})", bar =>
-                detector.Detect(volume, new SynchronousProgress<string>(bar.Describe), session.CancellationToken));
-        }
-
+    private static DetectionResult Detect(CliSession session, string which, CtVolume volume, string? findingsPath, double threshold, List<string> warnings, ProgressBar bar)
+    {
+        var detection = findingsPath is not null
+            ? FromFindings(volume, findingsPath, which, warnings)
+            : new NoduleDetector(new NoduleDetectorOptions { Threshold = threshold }).Detect(volume, new SynchronousProgress<string>(stage => bar.Describe($"{which}: {stage}")), session.CancellationToken);
         warnings.AddRange(detection.Warnings.Select(w => $"{which}: {w}"));
-        return new ComparisonExam(volume, detection, studyDate);
+        return detection;
     }
 
     /// <summary>
@@ -260,6 +271,21 @@ internal static class CompareCommand
         }
 
         o.WriteLine("For clinical decision support, not a diagnosis.");
+    }
+
+    /// <summary>Every id a pair names must be a finding of its exam.</summary>
+    private static void CheckPairs(IReadOnlyList<PairOverride> overrides, string path, IReadOnlyList<DetectedNodule> prior, IReadOnlyList<DetectedNodule> current)
+    {
+        foreach (var o in overrides)
+        {
+            foreach (var (id, findings, exam) in new[] { (o.PriorId, prior, "prior"), (o.CurrentId, current, "current") })
+            {
+                if (id is { } wanted && !findings.Any(f => f.Id == wanted))
+                {
+                    throw new InputProblemException(path, $"the {exam} exam has no finding {wanted} (its findings are {(findings.Count == 0 ? "none" : string.Join(", ", findings.Select(f => f.Id)))})");
+                }
+            }
+        }
     }
 
     private static IReadOnlyList<PairOverride> ReadPairs(string path)

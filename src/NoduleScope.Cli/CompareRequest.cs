@@ -21,7 +21,7 @@ internal sealed record CompareRequest
 
     public string? CurrentFindingsPath { get; init; }
 
-    public double Threshold { get; init; } = 0.5;
+    public double Threshold { get; init; } = Detection.NoduleDetectorOptions.DefaultThreshold;
 
     public PatientContext Patient { get; init; } = PatientContext.Unknown;
 

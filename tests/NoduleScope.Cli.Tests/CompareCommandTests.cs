@@ -86,6 +86,49 @@ public sealed class CompareCommandTests
         result.AssertBadInput(expected);
     }
 
+    [Fact]
+    public void APairNamingAFindingThatDoesNotExistIsBadInput()
+    {
+        using var temp = new TestFolder();
+        var (prior, current, _) = WritePhantoms(temp, small: true);
+        string findings = EmptyFindings(temp);
+        File.WriteAllText(temp["pairs.json"], """{"pairs": [{"prior": 3, "current": 1}]}""");
+
+        var result = CliResult.Run("compare", prior, current, "-o", temp["out"], "--prior-date", "20240101", "--current-date", "20250101",
+            "--prior-findings", findings, "--current-findings", findings, "--pairs", temp["pairs.json"]);
+
+        result.AssertBadInput("pairs.json", "the prior exam has no finding 3", "none");
+    }
+
+    [Fact]
+    public void TheCurrentExamMustBeLaterThanThePrior()
+    {
+        using var temp = new TestFolder();
+        var (prior, current, _) = WritePhantoms(temp, small: true);
+
+        var result = CliResult.Run("compare", prior, current, "-o", temp["out"], "--prior-date", "20250101", "--current-date", "20240101");
+
+        result.AssertBadInput("must be later");
+    }
+
+    /// <summary>A findings.json without findings, as detect writes for a scan without nodules.</summary>
+    private static string EmptyFindings(TestFolder temp)
+    {
+        string path = temp["empty-findings.json"];
+        FindingsJson.Write(new FindingsDocument
+        {
+            Software = new FindingsSoftware("NoduleScope", "0.1.0", "test", "test"),
+            Input = new FindingsInput { Path = "x", Size = [48, 48, 20], Spacing = [2.5, 2.5, 2.5], Origin = [0, 0, 0], Direction = [1, 0, 0, 0, 1, 0, 0, 0, 1] },
+            Stages = [],
+            Warnings = [],
+            Threshold = 0.5,
+            Lungs = new FindingsLungs(0, 0, false),
+            CandidateCount = 0,
+            Findings = [],
+        }, path);
+        return path;
+    }
+
     private static ComparisonDocumentPair GrownPair(ComparisonDocument document, Vector3D grown) =>
         Assert.Single(document.Pairs, p => p.Current is { } c && (new Vector3D(c.CenterWorld[0], c.CenterWorld[1], c.CenterWorld[2]) - grown).Length < 4);
 

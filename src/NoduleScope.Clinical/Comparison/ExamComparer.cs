@@ -216,7 +216,7 @@ public sealed class ExamComparer
 
         FleischnerFollowUpStep? examStep = followUp.FleischnerNoduleIndex is { } worst ? pairs[worst].Fleischner : null;
         timings.Add(new StageTiming("change and guidance", watch.Elapsed.TotalSeconds));
-        return new ComparisonResult(registration, interval, pairs, priorAssessment, [.. currentFindings, .. currentExtra], followUp, examStep, timings, registration.Warnings);
+        return new ComparisonResult(registration, interval, pairs, priorFindings, priorAssessment, [.. currentFindings, .. currentExtra], followUp, examStep, timings, registration.Warnings);
     }
 
     /// <summary>The user's pairs as (current index, prior index), −1 for a side left unpaired.</summary>

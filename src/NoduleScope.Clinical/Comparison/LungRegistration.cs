@@ -63,13 +63,14 @@ public sealed class LungRegistration
         {
             var currentHu = LungWindow(current, currentLungs);
             var priorHu = LungWindow(prior, priorLungs);
-            var lungs = new MaskVolume(currentLungs.Labels.Grid);
-            for (int i = 0; i < lungs.Data.Length; i++)
+            // The lungs and 4 mm around them (the pleura, the mediastinal outline), from the coarse distance map.
+            var distance = TransformResampler.Resample(currentShape, currentLungs.Labels.Grid, AffineTransform.Identity, (float)options.DistanceClampMm);
+            var region = new MaskVolume(currentLungs.Labels.Grid);
+            for (int i = 0; i < region.Data.Length; i++)
             {
-                lungs.Data[i] = currentLungs.Labels.Data[i] != 0 ? (byte)1 : (byte)0;
+                region.Data[i] = distance.Data[i] <= 4 ? (byte)1 : (byte)0;
             }
 
-            var region = Morphology.Dilate(lungs, 4);
             var refined = Run("lung-window HU, affine", currentHu, region, priorHu, transform, TransformModel.Affine,
                 registrationOptions with { HuberThreshold = options.IntensityHuberHu }, stages, cancellationToken);
             double refinedDice = Dice(currentMask, priorMask, refined.Transform);

@@ -17,7 +17,24 @@ public sealed class NoduleChangeAssessorTests
         Assert.Equal(293.0, change.DoublingTime.DoublingTimeDays!.Value, 1);
         Assert.Equal(BtsVolumeReading.Suspicious, change.DoublingTime.Reading);
         Assert.Equal(GrowthCall.Growing, change.Growth.Call);
+        Assert.Equal(GrowthCall.Growing, change.VolumeGrowth.Call);
+        Assert.Equal(GrowthCall.Growing, change.Call);
         Assert.Equal(NoiseBoundChange.Increased, change.BeyondNoise);
+        Assert.Empty(change.Notes);
+    }
+
+    [Fact]
+    public void VolumeGrowthCountsWhenTheAxialDiameterMissesIt()
+    {
+        // Axial +0.6 mm (not Lung-RADS growth) but the volume tripled: sphere-equivalent 5.0 → 7.2 mm.
+        var volumes = new PairVolumes(65, 195, RegisteredVolumetry.SubtractionMethod, 130);
+        var change = NoduleChangeAssessor.Assess(Nodule(6.7, 76), Nodule(7.3, 93), volumes, 365);
+
+        Assert.Equal(GrowthCall.NotGrowing, change.Growth.Call);
+        Assert.Equal(GrowthCall.Growing, change.VolumeGrowth.Call);
+        Assert.Equal(GrowthCall.Growing, change.Call);
+        Assert.Equal(200, change.VolumeChangePercent, 6);
+        Assert.Contains(change.Notes, n => n.Contains("not in the axial mean diameter"));
     }
 
     [Fact]
@@ -37,8 +54,9 @@ public sealed class NoduleChangeAssessorTests
         var change = NoduleChangeAssessor.Assess(Nodule(6.0, 113), Nodule(7.6, 124), 300);
 
         Assert.Equal(GrowthCall.Growing, change.Growth.Call);
+        Assert.Equal(GrowthCall.NotGrowing, change.Call);
         Assert.Equal(NoiseBoundChange.WithinNoise, change.BeyondNoise);
-        Assert.NotEmpty(change.DoublingTime.Notes);
+        Assert.Contains(change.Notes, n => n.Contains("check both segmentations"));
     }
 
     [Fact]
@@ -58,7 +76,7 @@ public sealed class NoduleChangeAssessorTests
         // +2.0 mm exceeds the same-reader bound (1.5 mm) but not the different-reader bound (2.2 mm).
         var change = NoduleChangeAssessor.Assess(Nodule(6.0, 113), Nodule(8.0, 268), 365, MeasurementReaders.DifferentReaders);
 
-        Assert.Equal(GrowthCall.NotGrowing, change.Growth.Call);
+        Assert.Equal(GrowthCall.NotGrowing, change.Call);
         Assert.Equal(NoiseBoundChange.WithinNoise, change.BeyondNoise);
     }
 

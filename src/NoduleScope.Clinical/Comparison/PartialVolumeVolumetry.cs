@@ -115,21 +115,7 @@ public static class PartialVolumeVolumetry
     /// <summary>The partial-volume corrected volume (mm³) for a nodule of density <paramref name="noduleHu"/>.</summary>
     public static double VolumeMm3(CtVolume volume, NoduleSegmentation segmentation, double noduleHu)
     {
-        var shell = new List<float>();
-        Visit(volume, segmentation, ShellOuterMm, (hu, inMask, _, distanceMm) =>
-        {
-            if (!inMask && distanceMm >= ShellInnerMm && distanceMm <= ShellOuterMm && hu < AeratedBelowHu)
-            {
-                shell.Add(hu);
-            }
-        });
-        double lung = DefaultLungHu;
-        if (shell.Count > 0)
-        {
-            shell.Sort();
-            lung = shell[shell.Count / 2];
-        }
-
+        double lung = LungDensityHu(volume, segmentation);
         double contrast = noduleHu - lung;
         if (contrast <= 50)
         {

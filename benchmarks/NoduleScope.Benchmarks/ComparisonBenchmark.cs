@@ -379,10 +379,7 @@ public static class ComparisonBenchmark
     {
         var scan = new DicomInputScanner().Scan(folder);
         var volume = new SeriesAssembler(DicomCodecs.Default, new AssemblyOptions { PaddingToAir = true }).Assemble(SeriesSelector.Select(scan.Series).Chosen!).Volume;
-        foreach (ref short v in volume.Voxels.AsSpan())
-        {
-            v = Math.Max(v, (short)-1024);
-        }
+        volume.ClampBelowAir();
 
         return volume;
     }

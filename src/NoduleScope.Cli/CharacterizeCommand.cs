@@ -38,10 +38,7 @@ internal static class CharacterizeCommand
     {
         session.InputPath = path;
         var (volume, _) = VolumeInput.Load(session, path, seriesUid, new AssemblyOptions { PaddingToAir = true }, quiet: json);
-        foreach (ref short v in volume.Voxels.AsSpan())
-        {
-            v = Math.Max(v, (short)-1024);
-        }
+        volume.ClampBelowAir();
 
         var segmentation = new NoduleSegmenter().SegmentAt(volume, point)
             ?? throw new InputProblemException(path, string.Create(CultureInfo.InvariantCulture, $"nothing denser than lung at ({point.X:0.0}, {point.Y:0.0}, {point.Z:0.0}) mm"));

@@ -150,11 +150,7 @@ internal static class CompareCommand
     {
         session.InputPath = path;
         var (volume, inputWarnings) = VolumeInput.Load(session, path, null, new AssemblyOptions { PaddingToAir = true });
-        foreach (ref short v in volume.Voxels.AsSpan())
-        {
-            // Volume files keep their padding (−2048, −3024): outside the body it is air.
-            v = Math.Max(v, (short)-1024);
-        }
+        volume.ClampBelowAir();
 
         warnings.AddRange(inputWarnings.Select(w => $"{which}: {w}"));
         DateOnly studyDate = date ?? ParseDicomDate(volume.Source.StudyDate)

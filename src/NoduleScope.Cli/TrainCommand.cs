@@ -154,11 +154,7 @@ internal static class TrainCommand
         var scan = new DicomInputScanner().Scan(folder);
         var chosen = SeriesSelector.Select(scan.Series).Chosen ?? throw new InputProblemException(folder, "no CT series found");
         var volume = new SeriesAssembler(DicomCodecs.Default, new AssemblyOptions { PaddingToAir = true }).Assemble(chosen).Volume;
-        foreach (ref short v in volume.Voxels.AsSpan())
-        {
-            // As detect does: anything below air is padding.
-            v = Math.Max(v, (short)-1024);
-        }
+        volume.ClampBelowAir();
 
         return volume;
     }

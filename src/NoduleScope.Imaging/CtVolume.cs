@@ -84,6 +84,16 @@ public sealed class CtVolume
         set => Voxels[(((long)z * SizeY) + y) * SizeX + x] = value;
     }
 
+    /// <summary>Raises every voxel below air (−1024 HU) to air: padding such as −2048 or −3024 outside the
+    /// reconstruction circle, which volume files keep, is air for detection.</summary>
+    public void ClampBelowAir()
+    {
+        foreach (ref short v in Voxels.AsSpan())
+        {
+            v = Math.Max(v, (short)-1024);
+        }
+    }
+
     public Span<short> Slice(int z) => Voxels.AsSpan(z * SliceLength, SliceLength);
 
     /// <summary>The geometry alone (size, spacing, origin, directions).</summary>

@@ -21,7 +21,7 @@ public sealed class LobeLocator
     public LobeLocator(LungSegmentation lungs)
     {
         this.lungs = lungs;
-        edgeDistanceSquared = DistanceTransform.SquaredToNearest(lungs.Labels, toSet: false);
+        edgeDistanceSquared = lungs.EdgeDistanceSquared;
         var g = lungs.Labels.Grid;
         for (int z = 0; z < g.SizeZ; z++)
         {

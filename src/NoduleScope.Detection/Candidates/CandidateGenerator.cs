@@ -148,7 +148,7 @@ public sealed class CandidateGenerator
                     // fill the candidate budget.
                     double sigma = scale.Data[i];
                     var shape = HessianShape(smoothedByScale[scale.Data[i]], i, nx, slice, g);
-                    double dot = shape.Negative == 3 && shape.L1 > 0 ? shape.L3 / shape.L1 : 0;
+                    double dot = Dotness(shape);
                     double norm = sigma * sigma;
                     found.Add(new Candidate(g.VoxelToWorld(x, y, z), sigma * Math.Sqrt(3), v * (0.25 + dot), CandidateSource.Blob)
                     {
@@ -167,11 +167,10 @@ public sealed class CandidateGenerator
 
     /// <summary>|λ3| / |λ1| of the Hessian when all three eigenvalues are negative (a bright blob): 1 for a sphere, near 0
     /// for a tube or a plate, 0 when the peak is not a bright blob in every direction.</summary>
-    internal static double Dotness(float[] s, int i, int nx, int slice, ImageGrid g)
-    {
-        var shape = HessianShape(s, i, nx, slice, g);
-        return shape.Negative == 3 && shape.L1 > 0 ? shape.L3 / shape.L1 : 0;
-    }
+    internal static double Dotness(float[] s, int i, int nx, int slice, ImageGrid g) => Dotness(HessianShape(s, i, nx, slice, g));
+
+    private static double Dotness((double L1, double L2, double L3, int Negative) shape) =>
+        shape.Negative == 3 && shape.L1 > 0 ? shape.L3 / shape.L1 : 0;
 
     /// <summary>Hessian eigenvalue magnitudes (largest first) and how many eigenvalues are negative.</summary>
     internal static (double L1, double L2, double L3, int Negative) HessianShape(float[] s, int i, int nx, int slice, ImageGrid g)

@@ -6,6 +6,8 @@ namespace NoduleScope.Detection.Lungs;
 /// <summary>Lung labels on the segmentation grid (0 outside, <see cref="RightLung"/>, <see cref="LeftLung"/>) and what was found.</summary>
 public sealed class LungSegmentation
 {
+    private float[]? edgeDistanceSquared;
+
     public const byte RightLung = 1;
     public const byte LeftLung = 2;
 
@@ -39,6 +41,10 @@ public sealed class LungSegmentation
     public bool AirwayRemoved { get; }
 
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Squared distance (mm²) from every voxel of <see cref="Labels"/> to the nearest voxel outside the lungs,
+    /// computed once on first use (candidate features, lesion placement and location all need it).</summary>
+    public float[] EdgeDistanceSquared => edgeDistanceSquared ??= DistanceTransform.SquaredToNearest(Labels, toSet: false);
 
     /// <summary>Lung label at a world point (0 outside both lungs).</summary>
     public byte LungAt(Vector3D world) => Labels.At(world);

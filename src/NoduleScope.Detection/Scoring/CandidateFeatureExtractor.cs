@@ -26,7 +26,7 @@ public sealed class CandidateFeatureExtractor
     {
         this.volume = volume;
         this.lungs = lungs;
-        edgeDistanceSquared = DistanceTransform.SquaredToNearest(lungs.Labels, toSet: false);
+        edgeDistanceSquared = lungs.EdgeDistanceSquared;
         (lungBottomZ, lungTopZ) = CraniocaudalExtent(lungs.Labels);
     }
 

@@ -36,11 +36,7 @@ public sealed class StudyProcessor
         ArgumentNullException.ThrowIfNull(volume);
         ArgumentNullException.ThrowIfNull(inputWarnings);
         ArgumentNullException.ThrowIfNull(inputName);
-        foreach (ref short v in volume.Voxels.AsSpan())
-        {
-            // Volume files keep their padding (−2048, −3024): outside the body it is air.
-            v = Math.Max(v, (short)-1024);
-        }
+        volume.ClampBelowAir();
 
         var detector = new NoduleDetector(new NoduleDetectorOptions { Threshold = Options.Threshold });
         var result = detector.Detect(volume, stage, cancellationToken);

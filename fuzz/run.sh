@@ -7,6 +7,8 @@
 # (or $NODULESCOPE_SHARED/dicom-corpus) when present. Output: fuzz/findings/TARGET/<time>/ (afl's folder); the last
 # line printed is a row for the fuzzing table of docs/security.md. Replay a crash with
 #   dotnet fuzz/.build/TARGET/bin/NoduleScope.Fuzz.dll replay TARGET FILE
+# FUZZ_BUILD_FROM=DIR copies an already built program from DIR instead of building (several runs at once must not
+# build the same projects concurrently).
 set -euo pipefail
 
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,7 +24,7 @@ if [[ "${1:-}" == "list" ]]; then
 fi
 
 if (( $# != 2 )) || ! [[ "$2" =~ ^[0-9]+$ ]] || (( $2 < 1 )); then
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 
@@ -35,8 +37,13 @@ BIN="$BUILD/bin"
 rm -rf "$BUILD"
 mkdir -p "$BUILD"
 
-say "building into $BIN"
-dotnet build "$PROJECT" -c Release -o "$BIN" -nologo -v quiet -tl:off >"$BUILD/build.log" 2>&1 || { cat "$BUILD/build.log" >&2; exit 1; }
+if [[ -n "${FUZZ_BUILD_FROM:-}" ]]; then
+    say "copying the program from $FUZZ_BUILD_FROM"
+    cp -r "$FUZZ_BUILD_FROM" "$BIN"
+else
+    say "building into $BIN"
+    dotnet build "$PROJECT" -c Release -o "$BIN" -nologo -v quiet -tl:off >"$BUILD/build.log" 2>&1 || { cat "$BUILD/build.log" >&2; exit 1; }
+fi
 targets="$(dotnet "$BIN/NoduleScope.Fuzz.dll" list | cut -f1)"
 if ! grep -qx -- "$TARGET" <<<"$targets"; then
     say "unknown target '$TARGET'; one of: $(tr '\n' ' ' <<<"$targets")"

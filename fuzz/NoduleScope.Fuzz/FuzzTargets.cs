@@ -12,6 +12,7 @@ internal static class FuzzTargets
         new("j2k", CodecFrameTarget.Jpeg2000),
         new("deflate", CodecFrameTarget.Deflate),
         new("series-assembly", () => new SeriesAssemblyTarget()),
+        new("dimse", () => new DimseAssociationTarget()),
     ];
 
     public static FuzzTargetEntry? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));

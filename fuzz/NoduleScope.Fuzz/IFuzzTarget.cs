@@ -3,7 +3,7 @@ namespace NoduleScope.Fuzz;
 /// <summary>
 /// One fuzz target: code run on every input afl-fuzz makes, and the seeds it starts from. An input may end in the
 /// documented, typed errors of the code under test (<see cref="ExpectedFailures"/>); anything else escaping
-/// <see cref="Run"/> is a crash for afl-fuzz. To add a target (the DIMSE PDU parser is the next), implement this
+/// <see cref="Run"/> is a crash for afl-fuzz. To add a target, implement this
 /// interface and list it in <see cref="FuzzTargets.All"/>; fuzz/run.sh and docs/security.md take it from there.
 /// </summary>
 internal interface IFuzzTarget

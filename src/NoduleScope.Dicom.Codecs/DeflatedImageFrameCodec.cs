@@ -19,6 +19,12 @@ public sealed class DeflatedImageFrameCodec : IPixelCodec
     public unsafe void Decode(ReadOnlySpan<byte> frame, PixelDescription description, Span<byte> destination)
     {
         PixelSamples.RequireFrameLength(description, destination);
+        if (frame.IsEmpty)
+        {
+            // `fixed` over an empty span gives a null pointer, which UnmanagedMemoryStream refuses.
+            throw new DicomCodecException($"deflated frame is empty, {destination.Length} bytes expected");
+        }
+
         int total = 0;
         try
         {

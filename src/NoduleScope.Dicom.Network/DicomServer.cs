@@ -128,7 +128,7 @@ public sealed class DicomServer : IAsyncDisposable
         try
         {
             long id = Interlocked.Increment(ref nextId);
-            var association = new ServerAssociation(socket, options, handler, logger, id, overLimit: !withinLimit, stopping.Token);
+            var association = new ServerAssociation(new NetworkStream(socket, ownsSocket: true), socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0), options, handler, logger, id, overLimit: !withinLimit, stopping.Token);
             var task = RunAsync(association, withinLimit);
             associations[id] = task;
             _ = task.ContinueWith(_ => associations.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

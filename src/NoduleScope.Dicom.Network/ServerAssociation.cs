@@ -17,7 +17,7 @@ namespace NoduleScope.Dicom.Network;
 /// </summary>
 internal sealed class ServerAssociation
 {
-    private readonly Socket socket;
+    private readonly Stream transport;
     private readonly DicomServerOptions options;
     private readonly DicomNetworkLimits limits;
     private readonly IStoreHandler handler;
@@ -37,9 +37,11 @@ internal sealed class ServerAssociation
     private PendingMessage? pending;
     private int messages;
 
-    public ServerAssociation(Socket socket, DicomServerOptions options, IStoreHandler handler, ILogger logger, long id, bool overLimit, CancellationToken stopping)
+    /// <param name="transport">The connection's byte stream (a <see cref="NetworkStream"/> owning the socket); disposed when the association ends.</param>
+    /// <param name="remote">The peer's address, checked against the allow-list.</param>
+    public ServerAssociation(Stream transport, IPEndPoint remote, DicomServerOptions options, IStoreHandler handler, ILogger logger, long id, bool overLimit, CancellationToken stopping)
     {
-        this.socket = socket;
+        this.transport = transport;
         this.options = options;
         limits = options.Limits;
         this.handler = handler;
@@ -47,13 +49,13 @@ internal sealed class ServerAssociation
         this.id = id;
         this.overLimit = overLimit;
         this.stopping = stopping;
-        remote = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        this.remote = remote;
         remoteText = remote.ToString();
     }
 
     public async Task RunAsync()
     {
-        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        Stream stream = transport;
         try
         {
             string? certificateSubject = null;

@@ -27,6 +27,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The service's process id: its worker ids are "host/PID/wN-…".</summary>
+    public int ProcessId => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     public string Output

@@ -10,6 +10,7 @@ using NoduleScope.Detection.Lungs;
 using NoduleScope.Detection.Segmentation;
 using NoduleScope.Imaging;
 using NoduleScope.Imaging.Series;
+using NoduleScope.Pipeline.Comparison;
 using NoduleScope.Reporting.Findings;
 
 namespace NoduleScope.Cli;
@@ -114,22 +115,15 @@ internal static class CompareCommand
 
         session.InputPath = request.CurrentPath;
         var patient = ExamCharacterizer.PatientFrom(currentExam.Volume.Source, request.Patient);
-        var result = session.WithProgress("Comparing with the prior exam", bar =>
-            new ExamComparer().Compare(priorExam, currentExam, patient, request.Purpose, overrides, new SynchronousProgress<string>(bar.Describe), session.CancellationToken));
-
         string version = typeof(CompareCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var sources = new ComparisonSources(request.PriorPath, request.CurrentPath, request.PriorFindingsPath, request.CurrentFindingsPath);
-        var document = ComparisonDocumentBuilder.Build(result, priorExam, currentExam, sources, version) with { Warnings = [.. warnings, .. result.Warnings] };
+        var comparison = session.WithProgress("Comparing with the prior exam", bar =>
+            StudyComparer.Compare(priorExam, currentExam, patient, request.Purpose, overrides, sources, request.Threshold, version, warnings, new SynchronousProgress<string>(bar.Describe), session.CancellationToken));
+        var result = comparison.Result;
+        var document = comparison.Document;
         try
         {
-            Directory.CreateDirectory(request.Output);
-            ComparisonJson.Write(document, Path.Combine(request.Output, "comparison.json"));
-            var followUp = currentExam.Detection with { Findings = result.CurrentFindings };
-            var findings = FindingsDocumentBuilder.Build(currentExam.Volume, followUp, request.Threshold, request.CurrentPath, version, result.CurrentAssessment);
-            findings = findings with { Findings = [.. findings.Findings.Select(f => f with { Prior = Link(result, f.Id) })], Warnings = [.. warnings, .. followUp.Warnings] };
-            FindingsJson.Write(findings, Path.Combine(request.Output, "findings.json"));
-            FindingsJson.Write(FindingsDocumentBuilder.Build(priorExam.Volume, priorExam.Detection with { Findings = result.PriorFindings }, request.Threshold, request.PriorPath, version, result.PriorAssessment),
-                Path.Combine(request.Output, "prior-findings.json"));
+            StudyComparer.Write(comparison, request.Output);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException or PathTooLongException)
         {
@@ -188,58 +182,14 @@ internal static class CompareCommand
             throw new InputProblemException(path, $"findings schema '{document.Schema}' is not supported (expected {FindingsDocument.SchemaId})");
         }
 
-        if (document.Input.SeriesInstanceUid is { } written && volume.Source.SeriesInstanceUid is { } read && written != read)
+        try
         {
-            warnings.Add($"{which}: {path} was written for series {written}, not for the series read ({read})");
+            return FindingsDetection.FromFindings(volume, document, which, warnings);
         }
-
-        var lungs = new LungSegmenter().Segment(volume);
-        var segmenter = new NoduleSegmenter();
-        var findings = new List<DetectedNodule>();
-        foreach (var f in document.Findings)
+        catch (InvalidDataException e)
         {
-            if (f.CenterWorld is not [double x, double y, double z])
-            {
-                throw new InputProblemException(path, $"finding {f.Id} has no centerWorld [x, y, z]");
-            }
-
-            var segmentation = segmenter.SegmentAt(volume, new Vector3D(x, y, z));
-            if (segmentation is null)
-            {
-                warnings.Add($"{which}: finding {f.Id} of {path}: nothing denser than lung at its centre; left out");
-                continue;
-            }
-
-            var m = segmentation.Measurement;
-            findings.Add(new DetectedNodule(f.Id, m.Centroid, f.Probability, m, lungs.LungAt(m.Centroid), segmentation));
+            throw new InputProblemException(path, e.Message);
         }
-
-        return new DetectionResult(lungs, [], findings, [], lungs.Warnings, document.Software.Scorer, document.Software.ScorerHash);
-    }
-
-    private static FindingsPriorLink? Link(ComparisonResult result, int findingId)
-    {
-        if (result.PairOfCurrent(findingId) is not { } pair)
-        {
-            return null;
-        }
-
-        var prior = pair.Prior;
-        return new FindingsPriorLink
-        {
-            Status = JsonNamingPolicy.CamelCase.ConvertName(pair.Status.ToString()),
-            ComparisonPairIndex = pair.Index,
-            PriorFindingId = prior?.FindingId,
-            MatchMethod = JsonNamingPolicy.CamelCase.ConvertName(pair.Match.Method.ToString()),
-            MatchConfidence = Math.Round(pair.Match.Confidence, 3),
-            PriorCenterWorld = prior is null ? null : [Math.Round(prior.Center.X, 2), Math.Round(prior.Center.Y, 2), Math.Round(prior.Center.Z, 2)],
-            PriorMeanDiameterMm = prior is null ? null : Math.Round(prior.Measurement.MeanDiameterMm, 1),
-            PriorVolumeMm3 = prior is null ? null : Math.Round(prior.Measurement.VolumeMm3),
-            MeanDiameterChangeMm = pair.Change?.MeanDiameterChangeMm,
-            VolumeChangePercent = pair.Change is { } c ? Math.Round(c.VolumeChangePercent, 1) : null,
-            VolumeDoublingTimeDays = pair.Change?.DoublingTime.DoublingTimeDays,
-            IntervalDays = result.IntervalDays,
-        };
     }
 
     private static void Print(TextWriter o, ComparisonResult result, ComparisonDocument document)

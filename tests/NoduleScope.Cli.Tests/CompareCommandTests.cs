@@ -3,6 +3,7 @@ using NoduleScope.Imaging;
 using NoduleScope.Imaging.IO;
 using NoduleScope.Imaging.Synthetic;
 using NoduleScope.Reporting.Findings;
+using NoduleScope.TestSupport;
 
 namespace NoduleScope.Cli.Tests;
 
@@ -11,7 +12,6 @@ public sealed class CompareCommandTests
     private const int Size = 160;
     private const int Slices = 80;
     private const double Spacing = 1.5;
-    private const int Seed = 17;
 
     [Fact]
     public void ComparesTwoPhantomsAndCallsTheGrownNoduleGrowing()
@@ -132,70 +132,16 @@ public sealed class CompareCommandTests
     private static ComparisonDocumentPair GrownPair(ComparisonDocument document, Vector3D grown) =>
         Assert.Single(document.Pairs, p => p.Current is { } c && (new Vector3D(c.CenterWorld[0], c.CenterWorld[1], c.CenterWorld[2]) - grown).Length < 4);
 
-    /// <summary>Fills the lungs of the first and last 8 slices with soft tissue (an apex and a diaphragm), so the lungs
-    /// end inside the image as in a chest CT.</summary>
-    private static CtVolume CapLungs(CtVolume volume)
-    {
-        const int cap = 8;
-        for (int z = 0; z < volume.SizeZ; z++)
-        {
-            if (z >= cap && z < volume.SizeZ - cap)
-            {
-                continue;
-            }
-
-            for (int y = 0; y < volume.SizeY; y++)
-            {
-                int first = -1, last = -1;
-                for (int x = 0; x < volume.SizeX; x++)
-                {
-                    if (volume[x, y, z] > -500)
-                    {
-                        first = first < 0 ? x : first;
-                        last = x;
-                    }
-                }
-
-                for (int x = first + 1; x < last; x++)
-                {
-                    if (volume[x, y, z] < -500)
-                    {
-                        volume[x, y, z] = SyntheticChestPhantom.SoftTissueHu;
-                    }
-                }
-            }
-        }
-
-        return volume;
-    }
-
     /// <summary>The phantom, and the same phantom with its 8 mm nodule grown to 12 mm, as NIfTI files.</summary>
     private static (string Prior, string Current, Vector3D Grown) WritePhantoms(TestFolder temp, bool small = false)
     {
         int size = small ? 48 : Size, slices = small ? 20 : Slices;
         double spacing = small ? 2.5 : Spacing;
-        var prior = CapLungs(SyntheticChestPhantom.Create(size, slices, spacing, Seed));
-        var grown = SyntheticChestPhantom.Nodules(size, slices, spacing, Seed)[1];
-        var current = CapLungs(SyntheticChestPhantom.Create(size, slices, spacing, Seed));
-        var c = current.WorldToVoxel(grown.Center);
-        int r = (int)Math.Ceiling(6 / spacing) + 1;
-        for (int z = (int)c.Z - r; z <= (int)c.Z + r; z++)
-        {
-            for (int y = (int)c.Y - r; y <= (int)c.Y + r; y++)
-            {
-                for (int x = (int)c.X - r; x <= (int)c.X + r; x++)
-                {
-                    if (current.Contains(x, y, z) && (current.VoxelToWorld(x, y, z) - grown.Center).Length <= 6)
-                    {
-                        current[x, y, z] = SyntheticChestPhantom.SolidNoduleHu;
-                    }
-                }
-            }
-        }
+        var (prior, current, grown) = GrowingNodulePhantoms.Create(size, slices, spacing);
 
         string priorPath = temp["prior.nii.gz"], currentPath = temp["current.nii.gz"];
         NiftiWriter.Write(prior, priorPath);
         NiftiWriter.Write(current, currentPath);
-        return (priorPath, currentPath, grown.Center);
+        return (priorPath, currentPath, grown);
     }
 }

@@ -336,6 +336,46 @@ public abstract class JobQueueContract : IAsyncLifetime
         Assert.Equal(8, (await clients[2].GetStatisticsAsync()).Jobs[JobState.Done]);
     }
 
+    [Fact]
+    public async Task The_prior_exam_is_the_patients_latest_earlier_study_whose_job_is_done()
+    {
+        var q = await NewQueueAsync();
+        async Task<ClaimedJob> StudyAsync(string uid, bool complete)
+        {
+            await q.RecordInstanceAsync(new ReceivedInstance(uid + ".1", "1.2.840.10008.5.1.4.1.1.2", uid, uid + ".5", $"instances/{uid}.dcm", uid, 1000, "STORESCU"));
+            Clock.Advance(TimeSpan.FromMinutes(1));
+            Assert.Single(await q.CloseIdleStudiesAsync(TimeSpan.FromSeconds(30)));
+            var job = (await q.ClaimJobAsync("w0"))!;
+            if (complete)
+            {
+                await q.CompleteJobAsync(job, $"results/{job.JobId}/1", [], null);
+            }
+
+            return job;
+        }
+
+        var old = await StudyAsync("1.2.40.1", complete: true);
+        var recent = await StudyAsync("1.2.40.2", complete: true);
+        var unfinished = await StudyAsync("1.2.40.3", complete: false);
+        var otherPatient = await StudyAsync("1.2.40.4", complete: true);
+        var current = await StudyAsync("1.2.40.5", complete: false);
+        await q.RecordExamAsync(old.StudyId, old.JobId, "patient-a", new DateOnly(2023, 5, 1));
+        await q.RecordExamAsync(recent.StudyId, recent.JobId, "patient-a", new DateOnly(2024, 5, 1));
+        await q.RecordExamAsync(unfinished.StudyId, unfinished.JobId, "patient-a", new DateOnly(2024, 12, 1));
+        await q.RecordExamAsync(otherPatient.StudyId, otherPatient.JobId, "patient-b", new DateOnly(2024, 11, 1));
+        await q.RecordExamAsync(current.StudyId, current.JobId, "patient-a", new DateOnly(2025, 5, 1));
+        var prior = await q.FindPriorExamAsync("patient-a", new DateOnly(2025, 5, 1), current.StudyId);
+
+        Assert.Equal(new ExamRecord(recent.StudyId, recent.JobId, "patient-a", new DateOnly(2024, 5, 1), $"results/{recent.JobId}/1"), prior);
+        Assert.Equal(old.StudyId, (await q.FindPriorExamAsync("patient-a", new DateOnly(2024, 5, 1), current.StudyId))!.StudyId);
+        Assert.Null(await q.FindPriorExamAsync("patient-a", new DateOnly(2023, 5, 1), current.StudyId));
+        Assert.Null(await q.FindPriorExamAsync("patient-c", new DateOnly(2030, 1, 1), current.StudyId));
+
+        // Recording a study again (reprocessed) replaces its record.
+        await q.RecordExamAsync(recent.StudyId, recent.JobId, "patient-a", new DateOnly(2022, 1, 1));
+        Assert.Equal(old.StudyId, (await q.FindPriorExamAsync("patient-a", new DateOnly(2025, 5, 1), current.StudyId))!.StudyId);
+    }
+
     protected static JobQueueOptions Options(string version) => new() { ModelVersion = version };
 
     private async Task<IJobQueue> NewQueueAsync(Func<JobQueueOptions, JobQueueOptions>? configure = null)

@@ -1,7 +1,10 @@
 using NoduleScope.Clinical;
 using NoduleScope.Clinical.Characterization;
 using NoduleScope.Detection;
+using NoduleScope.Clinical.Comparison;
+using NoduleScope.Clinical.Comparison.Document;
 using NoduleScope.Imaging;
+using NoduleScope.Pipeline.Comparison;
 using NoduleScope.Reporting.Findings;
 using NoduleScope.Reporting.Outputs;
 
@@ -46,6 +49,41 @@ public sealed class StudyProcessor
         return new StudyAnalysis(volume, result, assessment, document, seriesId, inputWarnings);
     }
 
+    /// <summary>
+    /// Compares <paramref name="analysis"/> with the patient's prior study: registration, pairing, change and the
+    /// follow-up guidance. The returned analysis carries the follow-up findings (with prior links), the comparison and
+    /// the prior exam for the report; <see cref="Write"/> then also writes comparison.json and prior-findings.json.
+    /// </summary>
+    /// <param name="studyName">What comparison.json names as the current input (an opaque id in the service).</param>
+    public StudyAnalysis CompareWithPrior(StudyAnalysis analysis, PriorStudy prior, DateOnly studyDate, string studyName, PatientContext? patient = null, ExamPurpose purpose = ExamPurpose.Unknown,
+        IProgress<string>? stage = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(prior);
+        var warnings = new List<string>(prior.Warnings.Select(w => "prior: " + w));
+        var priorDetection = FindingsDetection.FromFindings(prior.Volume, prior.Findings, "prior", warnings);
+        var priorExam = new ComparisonExam(prior.Volume, priorDetection, prior.StudyDate);
+        var currentExam = new ComparisonExam(analysis.Volume, analysis.Detection, studyDate);
+        var context = ExamCharacterizer.PatientFrom(analysis.Volume.Source, patient ?? PatientContext.Unknown);
+        var sources = new ComparisonSources("study/" + prior.StudyId, studyName);
+        var comparison = StudyComparer.Compare(priorExam, currentExam, context, purpose, [], sources, Options.Threshold, SoftwareVersion, [.. analysis.InputWarnings, .. warnings], stage, cancellationToken);
+        var detection = analysis.Detection with { Findings = comparison.Result.CurrentFindings };
+        return analysis with
+        {
+            Detection = detection,
+            Assessment = comparison.Result.CurrentAssessment,
+            Document = comparison.CurrentFindings,
+            Comparison = comparison,
+            Prior = new PriorExamInputs
+            {
+                Volume = prior.Volume,
+                Document = comparison.PriorFindings,
+                Masks = NoduleMask.From(priorDetection with { Findings = comparison.Result.PriorFindings }),
+                StudyDate = prior.StudyDate,
+            },
+        };
+    }
+
     /// <summary>Writes findings.json, candidates.csv and the result files of <see cref="StudyProcessorOptions.Outputs"/> into <paramref name="folder"/>.</summary>
     public StudyOutputs Write(StudyAnalysis analysis, string folder, DateTimeOffset? created = null)
     {
@@ -60,16 +98,24 @@ public sealed class StudyProcessor
             Luna16CandidatesWriter.Write(csv, analysis.CandidatesSeriesId, analysis.Detection.Candidates);
         }
 
+        var compared = new List<string>();
+        if (analysis.Comparison is { } comparison)
+        {
+            StudyComparer.Write(comparison, folder);
+            compared.Add(Path.Combine(folder, StudyComparer.ComparisonFileName));
+            compared.Add(Path.Combine(folder, StudyComparer.PriorFindingsFileName));
+        }
+
         var kinds = Options.Outputs;
         if (kinds == OutputKinds.None)
         {
-            return new StudyOutputs(findings, candidates, [], []);
+            return new StudyOutputs(findings, candidates, compared, []);
         }
 
         var warnings = new List<string>();
         var header = (kinds & OutputKinds.Dicom) != 0 ? SourceHeaderReader.Read(analysis.Volume, warnings) : null;
-        var inputs = new ReportInputs { Document = analysis.Document, Volume = analysis.Volume, Masks = NoduleMask.From(analysis.Detection), SourceHeader = header };
+        var inputs = new ReportInputs { Document = analysis.Document, Volume = analysis.Volume, Masks = NoduleMask.From(analysis.Detection), SourceHeader = header, Prior = analysis.Prior };
         var written = ResultsWriter.Write(inputs, folder, kinds, created);
-        return new StudyOutputs(findings, candidates, written.Files, [.. warnings, .. written.Warnings]);
+        return new StudyOutputs(findings, candidates, [.. compared, .. written.Files], [.. warnings, .. written.Warnings]);
     }
 }

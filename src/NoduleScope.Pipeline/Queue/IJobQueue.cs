@@ -75,5 +75,11 @@ public interface IJobQueue : IAsyncDisposable
 
     Task<IReadOnlyList<SendAttempt>> GetSendAttemptsAsync(string sendId, CancellationToken cancellationToken = default);
 
+    /// <summary>Records which patient (a hash of the PatientID) and date a study being processed by <paramref name="jobId"/> belongs to; replaces an earlier record of the study.</summary>
+    Task RecordExamAsync(string studyId, string jobId, string patientKey, DateOnly studyDate, CancellationToken cancellationToken = default);
+
+    /// <summary>The patient's latest exam dated before <paramref name="before"/> whose recorded job is done (other studies only); null when none.</summary>
+    Task<ExamRecord?> FindPriorExamAsync(string patientKey, DateOnly before, string excludingStudyId, CancellationToken cancellationToken = default);
+
     Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
 }

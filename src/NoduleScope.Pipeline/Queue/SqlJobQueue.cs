@@ -409,6 +409,29 @@ public abstract class SqlJobQueue : IJobQueue
             r.GetString(0), FromMs(r.GetValue(1)), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture) != 0, r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)),
             cancellationToken, ("id", sendId)).ConfigureAwait(false);
 
+    public Task RecordExamAsync(string studyId, string jobId, string patientKey, DateOnly studyDate, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(studyId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientKey);
+        return WriteAsync(async (c, t) => await ExecuteAsync(c, t,
+            "INSERT INTO ns_exams (study_id, job_id, patient_key, study_date, recorded_at) VALUES (@study, @job, @patient, @date, @now) " +
+            "ON CONFLICT (study_id) DO UPDATE SET job_id = excluded.job_id, patient_key = excluded.patient_key, study_date = excluded.study_date, recorded_at = excluded.recorded_at",
+            cancellationToken, ("study", studyId), ("job", jobId), ("patient", patientKey), ("date", DateNumber(studyDate)), ("now", Now())).ConfigureAwait(false), cancellationToken);
+    }
+
+    public async Task<ExamRecord?> FindPriorExamAsync(string patientKey, DateOnly before, string excludingStudyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientKey);
+        ArgumentNullException.ThrowIfNull(excludingStudyId);
+        var found = await QueryAsync(
+            "SELECT e.study_id, e.job_id, e.patient_key, e.study_date, j.result_path FROM ns_exams e JOIN ns_jobs j ON j.id = e.job_id " +
+            "WHERE e.patient_key = @patient AND e.study_date < @before AND e.study_id <> @study AND j.state = 'done' ORDER BY e.study_date DESC, e.recorded_at DESC LIMIT 1",
+            r => new ExamRecord(r.GetString(0), r.GetString(1), r.GetString(2), FromDateNumber(r.GetValue(3)), r.IsDBNull(4) ? null : r.GetString(4)),
+            cancellationToken, ("patient", patientKey), ("before", DateNumber(before)), ("study", excludingStudyId)).ConfigureAwait(false);
+        return found.FirstOrDefault();
+    }
+
     public async Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
         var jobs = Enum.GetValues<JobState>().ToDictionary(s => s, _ => 0L);
@@ -497,6 +520,15 @@ public abstract class SqlJobQueue : IJobQueue
 
     private static int ToInt(object value) => Convert.ToInt32(value, CultureInfo.InvariantCulture);
 
+    /// <summary>A date as the integer yyyymmdd, which orders like the date in both databases.</summary>
+    private static long DateNumber(DateOnly date) => (date.Year * 10000L) + (date.Month * 100) + date.Day;
+
+    private static DateOnly FromDateNumber(object value)
+    {
+        long n = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        return new DateOnly((int)(n / 10000), (int)(n / 100 % 100), (int)(n % 100));
+    }
+
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 
     private IEnumerable<string> Schema()
@@ -526,6 +558,8 @@ public abstract class SqlJobQueue : IJobQueue
         yield return "CREATE INDEX IF NOT EXISTS ns_sends_job ON ns_sends (job_id)";
         yield return $"CREATE TABLE IF NOT EXISTS ns_send_attempts (id {AutoIdType} PRIMARY KEY, send_id TEXT NOT NULL, at BIGINT NOT NULL, succeeded BIGINT NOT NULL, status TEXT NULL, detail TEXT NULL)";
         yield return "CREATE INDEX IF NOT EXISTS ns_send_attempts_send ON ns_send_attempts (send_id, id)";
+        yield return "CREATE TABLE IF NOT EXISTS ns_exams (study_id TEXT PRIMARY KEY REFERENCES ns_studies (id), job_id TEXT NOT NULL REFERENCES ns_jobs (id), patient_key TEXT NOT NULL, study_date BIGINT NOT NULL, recorded_at BIGINT NOT NULL)";
+        yield return "CREATE INDEX IF NOT EXISTS ns_exams_patient ON ns_exams (patient_key, study_date)";
     }
 
     private static StudyRecord ReadStudy(DbDataReader r) => new(

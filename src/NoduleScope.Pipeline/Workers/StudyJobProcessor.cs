@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using NoduleScope.Pipeline.Comparison;
 using NoduleScope.Pipeline.Processing;
 using NoduleScope.Pipeline.Queue;
 using NoduleScope.Reporting.Outputs;
@@ -6,9 +8,11 @@ namespace NoduleScope.Pipeline.Workers;
 
 /// <summary>
 /// Processes a study job as <c>nodulescope detect</c> processes a folder: series selection and assembly from the stored
-/// instances, then <see cref="StudyProcessor"/>. The DICOM results of <paramref name="sendKinds"/> are returned for sending.
+/// instances, then <see cref="StudyProcessor"/>. With a <paramref name="priors"/> finder, the study is compared with the
+/// patient's latest earlier processed study (same PatientID) and its results carry the change since then. The DICOM
+/// results of <paramref name="sendKinds"/> are returned for sending.
 /// </summary>
-public sealed class StudyJobProcessor(StudyProcessor processor, OutputKinds sendKinds) : IJobProcessor
+public sealed class StudyJobProcessor(StudyProcessor processor, OutputKinds sendKinds, PriorStudyFinder? priors = null, ILogger? logger = null) : IJobProcessor
 {
     public StudyProcessor Processor { get; } = processor;
 
@@ -19,14 +23,46 @@ public sealed class StudyJobProcessor(StudyProcessor processor, OutputKinds send
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(instancePaths);
-        return Task.Run<IReadOnlyList<string>>(() =>
+        return Task.Run<IReadOnlyList<string>>(async () =>
         {
             var loaded = StoredSeriesLoader.Load(instancePaths, cancellationToken);
             var analysis = Processor.Analyze(loaded.Volume, loaded.Warnings, "study/" + job.StudyId, cancellationToken: cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
+            if (priors is not null)
+            {
+                analysis = await CompareWithPriorAsync(job, analysis, cancellationToken).ConfigureAwait(false);
+            }
+
             var outputs = Processor.Write(analysis, resultFolder);
             return [.. outputs.ResultFiles.Where(IsSent).Order(StringComparer.Ordinal)];
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The analysis compared with the patient's prior study when there is one. A comparison that fails (a prior that no
+    /// longer loads, registration that cannot start) leaves the study's own results, with a warning saying why.
+    /// </summary>
+    private async Task<StudyAnalysis> CompareWithPriorAsync(ClaimedJob job, StudyAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        PriorStudy? prior = null;
+        try
+        {
+            prior = await priors!.RecordAndFindAsync(job, analysis.Volume, warnings, cancellationToken).ConfigureAwait(false);
+            if (prior is not null)
+            {
+                var date = PriorStudyFinder.ParseDicomDate(analysis.Volume.Source.StudyDate)!.Value;
+                logger?.LogInformation("job {Job}: comparing study {Study} with its prior study {Prior} of {Date:yyyy-MM-dd}", job.JobId, job.StudyId, prior.StudyId, prior.StudyDate);
+                return Processor.CompareWithPrior(analysis, prior, date, "study/" + job.StudyId, cancellationToken: cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is not LeaseLostException)
+        {
+            logger?.LogWarning(e, "job {Job}: the comparison with a prior study failed", job.JobId);
+            warnings.Add($"no comparison with the prior study {prior?.StudyId ?? "(not loaded)"}: {e.GetType().Name}: {e.Message}");
+        }
+
+        return warnings.Count == 0 ? analysis : analysis with { Document = analysis.Document with { Warnings = [.. analysis.Document.Warnings, .. warnings] } };
     }
 
     /// <summary>The DICOM file names <see cref="ResultsWriter"/> gives each kind.</summary>

@@ -70,6 +70,7 @@ public static class ReportCodes
     public static readonly CodedConcept HounsfieldUnit = new("[hnsf'U]", "UCUM", "Hounsfield Unit");
     public static readonly CodedConcept Percent = new("%", "UCUM", "Percent");
     public static readonly CodedConcept NoUnits = new("1", "UCUM", "no units");
+    public static readonly CodedConcept Day = new("d", "UCUM", "day");
 
     // Segmentation and derivation
     public static readonly CodedConcept Segmentation = new("113076", "DCM", "Segmentation");
@@ -85,6 +86,22 @@ public static class ReportCodes
     public static readonly CodedConcept FleischnerRecommendation = new("FLEISCHNER", PrivateScheme, "Fleischner 2017 recommendation");
     public static readonly CodedConcept BrockModel = new("BROCK", PrivateScheme, "Brock (PanCan) model, full");
     public static readonly CodedConcept LearnedMalignancyScore = new("NSSCORE", PrivateScheme, "NoduleScope learned malignancy score");
+    public static readonly CodedConcept ChangeSincePrior = new("PRIORCHG", PrivateScheme, "Change since the prior exam");
+    public static readonly CodedConcept PriorMeanDiameter = new("PRIORDIAM", PrivateScheme, "Mean diameter on the prior exam");
+    public static readonly CodedConcept VolumeChangeSincePrior = new("VOLCHG", PrivateScheme, "Volume change since the prior exam");
+    public static readonly CodedConcept VolumeDoublingTime = new("VDT", PrivateScheme, "Volume doubling time");
+    public static readonly CodedConcept IntervalSincePrior = new("PRIORINT", PrivateScheme, "Interval since the prior exam");
+
+    /// <summary>A change status of findings.json (growing, slowGrowing, stable, shrinking, new, notAssessed) as a private code "CHGGROWING".</summary>
+    public static CodedConcept ForChangeStatus(string status)
+    {
+        string value = "CHG" + status.Trim().ToUpperInvariant();
+        return new CodedConcept(value.Length > 16 ? value[..16] : value, PrivateScheme, status.Trim());
+    }
+
+    /// <summary>The findings.json status of a code made by <see cref="ForChangeStatus"/>; null for another code.</summary>
+    public static string? ChangeStatusOf(CodedConcept? code) =>
+        code is not null && code.Scheme == PrivateScheme && code.Value.StartsWith("CHG", StringComparison.Ordinal) ? code.Meaning : null;
 
     /// <summary>"solid", "part-solid", "non-solid" (findings.json) to its code; null when unknown.</summary>
     public static CodedConcept? ForNoduleType(string? type) => type?.Trim().ToLowerInvariant() switch

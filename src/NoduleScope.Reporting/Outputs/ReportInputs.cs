@@ -16,4 +16,7 @@ public sealed record ReportInputs
 
     /// <summary>Null for NIfTI or MetaImage input: DICOM outputs are then skipped.</summary>
     public DicomDataset? SourceHeader { get; init; }
+
+    /// <summary>The prior exam, when the findings were compared with one; the report then shows prior and current side by side.</summary>
+    public PriorExamInputs? Prior { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NoduleScope.Dicom;
 using NoduleScope.Reporting.Dicom;
+using NoduleScope.Reporting.Findings;
 using NoduleScope.Reporting.KeyImages;
 using NoduleScope.Reporting.Report;
 using NoduleScope.Reporting.Sr;
@@ -52,7 +53,10 @@ public static class ResultsWriter
             }
         }
 
-        var content = new ReportContent(d, source, inputs.Volume.Source.SeriesDescription, keyImages, when);
+        var content = new ReportContent(d, source, inputs.Volume.Source.SeriesDescription, keyImages, when)
+        {
+            Prior = inputs.Prior is { } prior && (kinds & (OutputKinds.Html | OutputKinds.Pdf | OutputKinds.Epdf)) != 0 ? PriorContent(d, prior) : null,
+        };
         if (kinds.HasFlag(OutputKinds.Html))
         {
             string path = Path.Combine(folder, "report.html");
@@ -114,6 +118,42 @@ public static class ResultsWriter
         }
 
         return new WrittenOutputs(files, warnings);
+    }
+
+    /// <summary>A key image on the prior exam of each current finding paired with a prior nodule.</summary>
+    private static PriorReportContent PriorContent(FindingsDocument current, PriorExamInputs prior)
+    {
+        var images = new Dictionary<int, KeyImage>();
+        foreach (var n in current.Findings)
+        {
+            if (n.Prior is not { } link)
+            {
+                continue;
+            }
+
+            var priorFinding = link.PriorFindingId is { } id ? prior.Document.Findings.FirstOrDefault(f => f.Id == id) : null;
+            if (priorFinding is not null)
+            {
+                images[n.Id] = KeyImageRenderer.Render(prior.Volume, priorFinding with { Id = n.Id }, prior.Masks.FirstOrDefault(m => m.FindingId == priorFinding.Id));
+            }
+            else if (link.PriorCenterWorld is [double x, double y, double z])
+            {
+                // Refound on the prior exam (not a prior finding): a circle of its prior size at its prior place.
+                var voxel = prior.Volume.WorldToVoxel(new Imaging.Vector3D(x, y, z));
+                double diameter = link.PriorMeanDiameterMm ?? n.MeanDiameterMm;
+                images[n.Id] = KeyImageRenderer.Render(prior.Volume, n with
+                {
+                    CenterWorld = [x, y, z],
+                    CenterVoxel = [voxel.X, voxel.Y, voxel.Z],
+                    MeanDiameterMm = diameter,
+                    LongAxisMm = diameter,
+                    ShortAxisMm = diameter,
+                    VolumeMm3 = link.PriorVolumeMm3 ?? n.VolumeMm3,
+                }, null);
+            }
+        }
+
+        return new PriorReportContent(prior.Document, prior.StudyDate, images);
     }
 
     /// <summary>The source description for DICOM outputs, or null (with a warning) when they cannot be made.</summary>

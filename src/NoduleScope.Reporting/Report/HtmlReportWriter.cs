@@ -29,6 +29,9 @@ public static class HtmlReportWriter
         .cards { display: flex; flex-wrap: wrap; gap: 18px; }
         figure.nodule { margin: 0; flex: 1 1 100%; border: 1px solid #d5dde6; border-radius: 6px; padding: 12px; display: flex; gap: 14px; }
         figure.nodule img { width: 280px; height: 280px; border-radius: 4px; background: #000; }
+        .pair { display: flex; gap: 8px; }
+        .pair figure { margin: 0; text-align: center; font-size: 13px; color: #5b6b7c; }
+        .pair img { width: 220px; height: 220px; }
         figcaption { flex: 1; }
         figcaption h3 { margin: 0 0 6px; font-size: 16px; }
         .muted { color: #5b6b7c; }
@@ -73,6 +76,11 @@ public static class HtmlReportWriter
         }
 
         html.Append("</section>\n");
+
+        if (content.Prior is { } prior)
+        {
+            Comparison(html, d, prior);
+        }
 
         if (d.Findings.Count > 0)
         {
@@ -137,7 +145,15 @@ public static class HtmlReportWriter
     {
         string label = ReportText.NoduleLabel(n.Id);
         html.Append("<figure class=\"nodule\" id=\"key-image-").Append(n.Id).Append("\">");
-        if (content.KeyImages.TryGetValue(n.Id, out var image))
+        if (content.Prior?.KeyImages.TryGetValue(n.Id, out var priorImage) == true && content.KeyImages.TryGetValue(n.Id, out var currentImage))
+        {
+            // Prior and current side by side, each at its own exam's place of the nodule.
+            html.Append("<div class=\"pair\"><figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(priorImage.Png)).Append("\" alt=\"").Append(E(label)).Append(" on the prior exam\">")
+                .Append("<figcaption>Prior").Append(content.Prior.StudyDate is { } date ? E(" " + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : string.Empty).Append("</figcaption></figure>")
+                .Append("<figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(currentImage.Png)).Append("\" alt=\"").Append(E(label)).Append(" on this exam\">")
+                .Append("<figcaption>Current</figcaption></figure></div>");
+        }
+        else if (content.KeyImages.TryGetValue(n.Id, out var image))
         {
             html.Append("<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(image.Png)).Append("\" alt=\"").Append(E(label)).Append(" key image\">");
         }
@@ -146,6 +162,29 @@ public static class HtmlReportWriter
         Facts(html, ReportFacts.Nodule(n));
         Details(html, "Inputs and reasons", ReportFacts.NoduleInputs(n));
         html.Append("</figcaption></figure>\n");
+    }
+
+    /// <summary>Each current nodule's change since the prior exam, then the prior nodules not found on this exam.</summary>
+    private static void Comparison(StringBuilder html, FindingsDocument d, PriorReportContent prior)
+    {
+        string when = prior.StudyDate is { } date ? " of " + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        html.Append("<section id=\"comparison\"><h2>Comparison with the prior exam").Append(E(when)).Append("</h2>\n");
+        html.Append("<table class=\"comparison\">\n<thead><tr><th>Nodule</th><th>Change</th><th>Mean diameter and volume</th><th>Pairing</th></tr></thead>\n<tbody>\n");
+        foreach (var n in d.Findings)
+        {
+            string status = n.Prior is { } p ? ReportText.ChangeStatus(p.Status) : ReportText.NotAssessed;
+            string pairing = n.Prior is { } link ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{link.MatchMethod}, confidence {link.MatchConfidence:0.00}") : string.Empty;
+            html.Append("<tr><td>").Append(E(ReportText.NoduleLabel(n.Id))).Append("</td><td>").Append(E(status)).Append("</td><td>")
+                .Append(E(ReportText.Change(n))).Append("</td><td>").Append(E(pairing)).Append("</td></tr>\n");
+        }
+
+        foreach (var gone in prior.Unpaired(d))
+        {
+            html.Append("<tr><td>").Append(E("Prior " + ReportText.NoduleLabel(gone.Id))).Append("</td><td>resolved</td><td>")
+                .Append(E(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{gone.MeanDiameterMm:0.0} mm on the prior exam, not found on this exam"))).Append("</td><td></td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Facts(StringBuilder html, IReadOnlyList<(string Label, string Value)> facts)

@@ -66,4 +66,39 @@ public static class ReportText
     public static string Percent(double? fraction) => fraction is { } f ? Probability(f) : NotAssessed;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A change status of findings.json in words: "growing", "slowly growing", "stable", "shrinking", "new", "not assessed".</summary>
+    public static string ChangeStatus(string status) => status switch
+    {
+        "slowGrowing" => "slowly growing",
+        "notAssessed" => NotAssessed,
+        _ => status,
+    };
+
+    /// <summary>The prior-to-current change of a paired nodule, e.g. "4.1 → 6.0 mm (+1.9 mm), volume +210 %, VDT 95 days".</summary>
+    public static string Change(FindingsNodule nodule)
+    {
+        if (nodule.Prior is not { } p)
+        {
+            return NotAssessed;
+        }
+
+        if (p.PriorMeanDiameterMm is not { } before)
+        {
+            return "not seen on the prior exam";
+        }
+
+        var parts = new List<string> { Invariant($"{before:0.0} → {nodule.MeanDiameterMm:0.0} mm ({nodule.MeanDiameterMm - before:+0.0;−0.0;0.0} mm)") };
+        if (p.VolumeChangePercent is { } volume)
+        {
+            parts.Add(Invariant($"volume {volume:+0;−0;0} %"));
+        }
+
+        if (p.VolumeDoublingTimeDays is { } vdt && double.IsFinite(vdt) && vdt > 0)
+        {
+            parts.Add(Invariant($"VDT {vdt:0} days"));
+        }
+
+        return string.Join(", ", parts);
+    }
 }

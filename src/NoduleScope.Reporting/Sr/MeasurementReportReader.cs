@@ -90,6 +90,11 @@ public static class MeasurementReportReader
             LungRadsCategory = ReportCodes.LungRadsCategoryOf(CodeValue(items, ReportCodes.LungRadsCategory)),
             LungRadsManagement = TextValue(items, ReportCodes.LungRadsManagement),
             FleischnerRecommendation = TextValue(items, ReportCodes.FleischnerRecommendation),
+            ChangeSincePrior = ReportCodes.ChangeStatusOf(CodeValue(items, ReportCodes.ChangeSincePrior)),
+            IntervalSincePriorDays = Measurement(nums, ReportCodes.IntervalSincePrior),
+            PriorMeanDiameterMm = Measurement(nums, ReportCodes.PriorMeanDiameter),
+            VolumeChangePercent = Measurement(nums, ReportCodes.VolumeChangeSincePrior),
+            VolumeDoublingTimeDays = Measurement(nums, ReportCodes.VolumeDoublingTime),
             AlgorithmName = firstNum is null ? null : TextValue(Children(firstNum), ReportCodes.AlgorithmName),
             AlgorithmVersion = firstNum is null ? null : TextValue(Children(firstNum), ReportCodes.AlgorithmVersion),
         };

@@ -140,7 +140,33 @@ public static class MeasurementReportWriter
             }
         }
 
+        if (nodule.Prior is { } prior)
+        {
+            items.AddRange(PriorItems(prior, algorithm));
+        }
+
         return SrContentItem.Container(SrRelationship.Contains, ReportCodes.MeasurementGroup, items);
+    }
+
+    /// <summary>The comparison with the prior exam (nodulescope compare, or the service with a prior of the patient).</summary>
+    private static IEnumerable<DicomDataset> PriorItems(FindingsPriorLink prior, Func<DicomDataset[]> algorithm)
+    {
+        yield return SrContentItem.Code(SrRelationship.Contains, ReportCodes.ChangeSincePrior, ReportCodes.ForChangeStatus(prior.Status));
+        yield return SrContentItem.Num(SrRelationship.Contains, ReportCodes.IntervalSincePrior, prior.IntervalDays, ReportCodes.Day, algorithm());
+        if (prior.PriorMeanDiameterMm is { } diameter)
+        {
+            yield return SrContentItem.Num(SrRelationship.Contains, ReportCodes.PriorMeanDiameter, diameter, ReportCodes.Millimeter, algorithm());
+        }
+
+        if (prior.VolumeChangePercent is { } change)
+        {
+            yield return SrContentItem.Num(SrRelationship.Contains, ReportCodes.VolumeChangeSincePrior, change, ReportCodes.Percent, algorithm());
+        }
+
+        if (prior.VolumeDoublingTimeDays is { } vdt && double.IsFinite(vdt))
+        {
+            yield return SrContentItem.Num(SrRelationship.Contains, ReportCodes.VolumeDoublingTime, vdt, ReportCodes.Day, algorithm());
+        }
     }
 
     private static List<DicomDataset> ExamEvaluations(FindingsGuidance guidance)

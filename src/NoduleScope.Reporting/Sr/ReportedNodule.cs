@@ -50,4 +50,15 @@ public sealed record ReportedNodule
     public string? AlgorithmName { get; init; }
 
     public string? AlgorithmVersion { get; init; }
+
+    /// <summary>Change since the prior exam (growing, slowGrowing, stable, shrinking, new, notAssessed); null without a comparison.</summary>
+    public string? ChangeSincePrior { get; init; }
+
+    public double? IntervalSincePriorDays { get; init; }
+
+    public double? PriorMeanDiameterMm { get; init; }
+
+    public double? VolumeChangePercent { get; init; }
+
+    public double? VolumeDoublingTimeDays { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record ProcessingSettings
     /// <summary>Result files written per study (the --outputs list of detect).</summary>
     public string Outputs { get; init; } = Reporting.Outputs.OutputKindsParser.Default;
 
+    /// <summary>Compare each study with the patient's latest earlier processed study (same PatientID, earlier StudyDate).</summary>
+    public bool CompareWithPriors { get; init; } = true;
+
     /// <summary>Names the analysis for idempotency: a study's content is processed once per model version. Default:
     /// the software version and the threshold.</summary>
     public string? ModelVersion { get; init; }

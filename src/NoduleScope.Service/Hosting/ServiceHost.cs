@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using NoduleScope.Dicom.Network;
 using NoduleScope.Pipeline;
 using NoduleScope.Pipeline.Assembly;
+using NoduleScope.Pipeline.Comparison;
 using NoduleScope.Pipeline.Processing;
 using NoduleScope.Pipeline.Queue;
 using NoduleScope.Pipeline.Sending;
@@ -132,7 +133,9 @@ public static class ServiceHost
     {
         var processor = new StudyJobProcessor(
             new StudyProcessor(new StudyProcessorOptions { Threshold = config.Processing.EffectiveThreshold, Outputs = OutputKindsParser.Parse(config.Processing.Outputs) }),
-            config.Pacs is { } pacs ? OutputKindsParser.Parse(pacs.Send) : OutputKinds.None);
+            config.Pacs is { } pacs ? OutputKindsParser.Parse(pacs.Send) : OutputKinds.None,
+            config.Processing.CompareWithPriors ? new PriorStudyFinder(queue, storage) : null,
+            sp.GetRequiredService<ILogger<StudyJobProcessor>>());
         string? destination = config.Pacs is null ? null : ResultSenderOptions.Describe(PacsClient(config));
         var logger = sp.GetRequiredService<ILogger<JobWorker>>();
         var counters = sp.GetRequiredService<PipelineCounters>();

@@ -41,6 +41,34 @@ public sealed class MeasurementReportTests
     }
 
     [Fact]
+    public void TheChangeSincePriorIsReportedValidAndReadsBack()
+    {
+        var study = StudyCase.Phantom.Characterised();
+        var first = study.Document.Findings[0];
+        var second = study.Document.Findings[1];
+        var links = new Dictionary<int, FindingsPriorLink>
+        {
+            [first.Id] = new() { Status = "growing", ComparisonPairIndex = 0, PriorFindingId = 4, MatchMethod = "automatic", MatchConfidence = 0.93, PriorCenterWorld = [1, 2, 3],
+                PriorMeanDiameterMm = 6.2, PriorVolumeMm3 = 125, MeanDiameterChangeMm = 2.1, VolumeChangePercent = 118.5, VolumeDoublingTimeDays = 271, IntervalDays = 365 },
+            [second.Id] = new() { Status = "new", ComparisonPairIndex = 1, MatchMethod = "unpaired", MatchConfidence = 0, IntervalDays = 365 },
+        };
+        var document = study.Document with { Findings = [.. study.Document.Findings.Select(f => links.TryGetValue(f.Id, out var l) ? f with { Prior = l } : f)] };
+        var tracking = NoduleTracking.Create(document.Findings.Select(f => f.Id));
+        using var temp = new TempFolder();
+        string path = temp["sr.dcm"];
+        DicomWriter.WriteFile(path, MeasurementReportWriter.Build(document, study.Source, Series(), tracking, Created));
+
+        ExternalTool.AssertValidDicom(path);
+        var report = MeasurementReportReader.Read(DicomFile.Open(path).Dataset);
+
+        var growing = report.Nodules.Single(n => n.TrackingIdentifier == NoduleTracking.Identifier(first.Id));
+        Assert.Equal(("growing", 365.0, 6.2, 118.5, 271.0), (growing.ChangeSincePrior, growing.IntervalSincePriorDays, growing.PriorMeanDiameterMm, growing.VolumeChangePercent, growing.VolumeDoublingTimeDays));
+        var added = report.Nodules.Single(n => n.TrackingIdentifier == NoduleTracking.Identifier(second.Id));
+        Assert.Equal(("new", (double?)null, (double?)null), (added.ChangeSincePrior, added.PriorMeanDiameterMm, added.VolumeDoublingTimeDays));
+        Assert.All(report.Nodules.Where(n => n != growing && n != added), n => Assert.Null(n.ChangeSincePrior));
+    }
+
+    [Fact]
     public void CharacterisedReportReadsBackToTheSameNumbers()
     {
         var study = StudyCase.Phantom.Characterised();

@@ -1,0 +1,52 @@
+using System.Globalization;
+using NoduleScope.Imaging;
+using NoduleScope.Pipeline.Processing;
+using NoduleScope.Pipeline.Queue;
+using NoduleScope.Pipeline.Storage;
+using NoduleScope.Reporting.Findings;
+
+namespace NoduleScope.Pipeline.Comparison;
+
+/// <summary>
+/// Finds, for a study a worker is processing, the patient's latest earlier processed study (same PatientID, earlier
+/// StudyDate) through the queue, and loads it from the storage root: its stored instances and its findings.json.
+/// </summary>
+public sealed class PriorStudyFinder(IJobQueue queue, StorageRoot storage)
+{
+    /// <summary>Records the study's patient and date, then returns its prior; null when there is none or the study has no PatientID or StudyDate.</summary>
+    public async Task<PriorStudy?> RecordAndFindAsync(ClaimedJob job, CtVolume volume, List<string> warnings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(warnings);
+        string? patient = PatientKeys.From(volume.Source.PatientId);
+        DateOnly? date = ParseDicomDate(volume.Source.StudyDate);
+        if (patient is null || date is null)
+        {
+            warnings.Add("no comparison with prior exams: the study has no " + (patient is null ? "PatientID" : "StudyDate"));
+            return null;
+        }
+
+        await queue.RecordExamAsync(job.StudyId, job.JobId, patient, date.Value, cancellationToken).ConfigureAwait(false);
+        var exam = await queue.FindPriorExamAsync(patient, date.Value, job.StudyId, cancellationToken).ConfigureAwait(false);
+        if (exam?.ResultPath is null)
+        {
+            return null;
+        }
+
+        string findingsPath = Path.Combine(storage.Resolve(exam.ResultPath), StudyProcessor.FindingsFileName);
+        if (!File.Exists(findingsPath))
+        {
+            warnings.Add($"no comparison with the prior study {exam.StudyId}: its results have no findings.json");
+            return null;
+        }
+
+        var instances = (await queue.GetJobInstancePathsAsync(exam.JobId, cancellationToken).ConfigureAwait(false)).Select(storage.Resolve).ToList();
+        var loaded = StoredSeriesLoader.Load(instances, cancellationToken);
+        loaded.Volume.ClampBelowAir();
+        return new PriorStudy(exam.StudyId, exam.JobId, exam.StudyDate, loaded.Volume, FindingsJson.Read(findingsPath), loaded.Warnings);
+    }
+
+    public static DateOnly? ParseDicomDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}

@@ -83,6 +83,31 @@ public sealed class PriorComparisonTests : IAsyncLifetime
         Assert.Contains("growing", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_prior_that_arrives_after_its_follow_up_gets_the_follow_up_compared_again()
+    {
+        var (prior, current, grown) = GrowingNodulePhantoms.Create(160, 80, 1.5);
+        var worker = new JobWorker(queue, Processor(), storage, new JobWorkerOptions { WorkerId = "w0" });
+
+        string firstCurrentJob = await ReceiveAsync(current, "current", "NS-LATE-PRIOR", new DateOnly(2025, 1, 1));
+        Assert.True(await worker.RunOnceAsync(CancellationToken.None));
+        Assert.False(File.Exists(Path.Combine(await ResultFolderAsync(firstCurrentJob), "comparison.json")), "no prior yet");
+
+        string priorJob = await ReceiveAsync(prior, "prior", "NS-LATE-PRIOR", new DateOnly(2024, 1, 1));
+        Assert.True(await worker.RunOnceAsync(CancellationToken.None));
+        Assert.True(await worker.RunOnceAsync(CancellationToken.None), "the follow-up is queued again once its prior is done");
+        Assert.False(await worker.RunOnceAsync(CancellationToken.None), "and only once");
+
+        string studyId = (await queue.GetJobAsync(firstCurrentJob))!.StudyId;
+        var jobs = await queue.ListJobsAsync(null, studyId, 10);
+        Assert.Equal(2, jobs.Count);
+        var again = jobs.Single(j => j.Id != firstCurrentJob);
+        Assert.Equal("comparison", (await queue.GetJobEventsAsync(again.Id))[0].Actor);
+        var comparison = ComparisonJson.Read(Path.Combine(await ResultFolderAsync(again.Id), "comparison.json"));
+        Assert.Equal("study/" + (await queue.GetJobAsync(priorJob))!.StudyId, comparison.Prior.Path);
+        Assert.Equal("growing", Assert.Single(comparison.Pairs, p => p.Current is { } c && (new Vector3D(c.CenterWorld[0], c.CenterWorld[1], c.CenterWorld[2]) - grown).Length < 4).Status);
+    }
+
     private StudyJobProcessor Processor() =>
         new(new StudyProcessor(new StudyProcessorOptions { Outputs = OutputKinds.Sr | OutputKinds.Html }), OutputKinds.None, new PriorStudyFinder(queue, storage));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NoduleScope.Clinical.Comparison.Document;
 using NoduleScope.Imaging;
 using NoduleScope.Pipeline.Processing;
 using NoduleScope.Pipeline.Queue;
@@ -45,6 +46,35 @@ public sealed class PriorStudyFinder(IJobQueue queue, StorageRoot storage)
         var loaded = StoredSeriesLoader.Load(instances, cancellationToken);
         loaded.Volume.ClampBelowAir();
         return new PriorStudy(exam.StudyId, exam.JobId, exam.StudyDate, loaded.Volume, FindingsJson.Read(findingsPath), loaded.Warnings);
+    }
+
+    /// <summary>
+    /// After <paramref name="job"/> is done: when the patient's next later study was processed without this one as its
+    /// prior (it arrived first, or was compared with an older one), queues that study again to be compared with this
+    /// one. Returns the new job's id, or null when nothing needed doing.
+    /// </summary>
+    public async Task<string?> RequeueNextExamAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var exam = await queue.GetExamAsync(job.StudyId, cancellationToken).ConfigureAwait(false);
+        if (exam is null || exam.JobId != job.JobId)
+        {
+            return null;
+        }
+
+        var next = await queue.FindNextExamAsync(exam.PatientKey, exam.StudyDate, job.StudyId, cancellationToken).ConfigureAwait(false);
+        if (next?.ResultPath is null)
+        {
+            return null;
+        }
+
+        string comparisonPath = Path.Combine(storage.Resolve(next.ResultPath), StudyComparer.ComparisonFileName);
+        if (File.Exists(comparisonPath) && ComparisonJson.Read(comparisonPath).Prior.Path == "study/" + job.StudyId)
+        {
+            return null;
+        }
+
+        return await queue.RequeueForPriorAsync(next.StudyId, job.StudyId, cancellationToken).ConfigureAwait(false);
     }
 
     public static DateOnly? ParseDicomDate(string? text) =>

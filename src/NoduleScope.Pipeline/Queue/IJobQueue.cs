@@ -81,5 +81,18 @@ public interface IJobQueue : IAsyncDisposable
     /// <summary>The patient's latest exam dated before <paramref name="before"/> whose recorded job is done (other studies only); null when none.</summary>
     Task<ExamRecord?> FindPriorExamAsync(string patientKey, DateOnly before, string excludingStudyId, CancellationToken cancellationToken = default);
 
+    /// <summary>The study's exam record with its job's result path; null when none was recorded.</summary>
+    Task<ExamRecord?> GetExamAsync(string studyId, CancellationToken cancellationToken = default);
+
+    /// <summary>The patient's earliest exam dated after <paramref name="after"/> whose recorded job is done (other studies only); null when none.</summary>
+    Task<ExamRecord?> FindNextExamAsync(string patientKey, DateOnly after, string excludingStudyId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues the study's last processed content again because a prior study of its patient (<paramref name="priorStudyId"/>)
+    /// was processed after it; once per prior. Null (nothing queued) when the study has no done job, already has one
+    /// waiting or running, or was already queued again for this prior; else the new job's id.
+    /// </summary>
+    Task<string?> RequeueForPriorAsync(string studyId, string priorStudyId, CancellationToken cancellationToken = default);
+
     Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
 }

@@ -427,9 +427,90 @@ public abstract class SqlJobQueue : IJobQueue
         var found = await QueryAsync(
             "SELECT e.study_id, e.job_id, e.patient_key, e.study_date, j.result_path FROM ns_exams e JOIN ns_jobs j ON j.id = e.job_id " +
             "WHERE e.patient_key = @patient AND e.study_date < @before AND e.study_id <> @study AND j.state = 'done' ORDER BY e.study_date DESC, e.recorded_at DESC LIMIT 1",
-            r => new ExamRecord(r.GetString(0), r.GetString(1), r.GetString(2), FromDateNumber(r.GetValue(3)), r.IsDBNull(4) ? null : r.GetString(4)),
-            cancellationToken, ("patient", patientKey), ("before", DateNumber(before)), ("study", excludingStudyId)).ConfigureAwait(false);
+            ReadExam, cancellationToken, ("patient", patientKey), ("before", DateNumber(before)), ("study", excludingStudyId)).ConfigureAwait(false);
         return found.FirstOrDefault();
+    }
+
+    public async Task<ExamRecord?> GetExamAsync(string studyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(studyId);
+        var found = await QueryAsync(
+            "SELECT e.study_id, e.job_id, e.patient_key, e.study_date, j.result_path FROM ns_exams e JOIN ns_jobs j ON j.id = e.job_id WHERE e.study_id = @study",
+            ReadExam, cancellationToken, ("study", studyId)).ConfigureAwait(false);
+        return found.FirstOrDefault();
+    }
+
+    public async Task<ExamRecord?> FindNextExamAsync(string patientKey, DateOnly after, string excludingStudyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientKey);
+        ArgumentNullException.ThrowIfNull(excludingStudyId);
+        var found = await QueryAsync(
+            "SELECT e.study_id, e.job_id, e.patient_key, e.study_date, j.result_path FROM ns_exams e JOIN ns_jobs j ON j.id = e.job_id " +
+            "WHERE e.patient_key = @patient AND e.study_date > @after AND e.study_id <> @study AND j.state = 'done' ORDER BY e.study_date, e.recorded_at LIMIT 1",
+            ReadExam, cancellationToken, ("patient", patientKey), ("after", DateNumber(after)), ("study", excludingStudyId)).ConfigureAwait(false);
+        return found.FirstOrDefault();
+    }
+
+    public Task<string?> RequeueForPriorAsync(string studyId, string priorStudyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(studyId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(priorStudyId);
+        return WriteAsync<string?>(async (c, t) =>
+        {
+            await using (var busy = Command(c, t, "SELECT COUNT(*) FROM ns_jobs WHERE study_id = @id AND state IN ('received', 'queued', 'processing')", ("id", studyId)))
+            {
+                if (Convert.ToInt64(await busy.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+                {
+                    return null;
+                }
+            }
+
+            string? lastJob = null, digest = null, studyUid = null;
+            long count = 0;
+            await using (var cmd = Command(c, t,
+                "SELECT id, content_digest, study_uid, instance_count FROM ns_jobs WHERE study_id = @id AND state = 'done' AND duplicate_of IS NULL AND model_version = @version ORDER BY created_at DESC LIMIT 1" + ForUpdate,
+                ("id", studyId), ("version", Options.ModelVersion)))
+            await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    lastJob = reader.GetString(0);
+                    digest = reader.IsDBNull(1) ? null : reader.GetString(1);
+                    studyUid = reader.GetString(2);
+                    count = Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture);
+                }
+            }
+
+            if (lastJob is null || digest is null)
+            {
+                return null;
+            }
+
+            // The content is the same; the prior makes it new work, once per prior (the content index stays unique).
+            string marker = "+prior:" + priorStudyId;
+            string newDigest = (digest.Contains("+prior:", StringComparison.Ordinal) ? digest[..digest.IndexOf("+prior:", StringComparison.Ordinal)] : digest) + marker;
+            await using (var cmd = Command(c, t, "SELECT COUNT(*) FROM ns_jobs WHERE study_uid = @uid AND model_version = @version AND content_digest = @digest",
+                ("uid", studyUid), ("version", Options.ModelVersion), ("digest", newDigest)))
+            {
+                if (Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+                {
+                    return null;
+                }
+            }
+
+            long now = Now();
+            string jobId = NewId();
+            await ExecuteAsync(c, t,
+                "INSERT INTO ns_jobs (id, study_id, study_uid, model_version, state, attempts, max_attempts, created_at, updated_at, available_at, content_digest, instance_count) " +
+                "VALUES (@job, @study, @uid, @version, 'queued', 0, @max, @now, @now, @now, @digest, @count)",
+                cancellationToken, ("job", jobId), ("study", studyId), ("uid", studyUid), ("version", Options.ModelVersion), ("max", Options.MaxAttempts), ("now", now), ("digest", newDigest), ("count", count)).ConfigureAwait(false);
+            await ExecuteAsync(c, t,
+                "INSERT INTO ns_job_instances (job_id, sop_instance_uid, path) SELECT @job, sop_instance_uid, path FROM ns_job_instances WHERE job_id = @last",
+                cancellationToken, ("job", jobId), ("last", lastJob)).ConfigureAwait(false);
+            await InsertEventAsync(c, t, jobId, now, null, JobState.Queued, "comparison",
+                $"prior study {priorStudyId} of the patient was processed after job {lastJob}: processed again to compare with it", cancellationToken).ConfigureAwait(false);
+            return jobId;
+        }, cancellationToken);
     }
 
     public async Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
@@ -519,6 +600,9 @@ public abstract class SqlJobQueue : IJobQueue
     private static DateTimeOffset FromMs(object value) => DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, CultureInfo.InvariantCulture));
 
     private static int ToInt(object value) => Convert.ToInt32(value, CultureInfo.InvariantCulture);
+
+    private static ExamRecord ReadExam(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), FromDateNumber(r.GetValue(3)), r.IsDBNull(4) ? null : r.GetString(4));
 
     /// <summary>A date as the integer yyyymmdd, which orders like the date in both databases.</summary>
     private static long DateNumber(DateOnly date) => (date.Year * 10000L) + (date.Month * 100) + date.Day;

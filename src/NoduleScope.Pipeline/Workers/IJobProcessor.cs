@@ -11,4 +11,7 @@ public interface IJobProcessor
     /// </summary>
     /// <exception cref="Processing.StudyInputException">The study cannot be analysed: the job fails without retries.</exception>
     Task<IReadOnlyList<string>> ProcessAsync(ClaimedJob job, IReadOnlyList<string> instancePaths, string resultFolder, CancellationToken cancellationToken);
+
+    /// <summary>Runs after <paramref name="job"/> was recorded as done (e.g. queueing work that needed its results); failures are logged only.</summary>
+    Task CompletedAsync(ClaimedJob job, CancellationToken cancellationToken) => Task.CompletedTask;
 }

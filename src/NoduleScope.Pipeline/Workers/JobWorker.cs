@@ -106,6 +106,15 @@ public sealed class JobWorker
             await queue.CompleteJobAsync(job, storage.Relative(folder), sends, destination, CancellationToken.None).ConfigureAwait(false);
             counters?.JobEnded(JobState.Done, watch.Elapsed);
             DeleteEarlierAttempts(folder);
+            try
+            {
+                await processor.CompletedAsync(job, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "worker {Worker}: job {Job} is done, but its follow-up work failed", Options.WorkerId, job.JobId);
+            }
+
             logger.LogInformation("worker {Worker}: job {Job} done in {Seconds:0.0} s, {Count} file(s) to send", Options.WorkerId, job.JobId, watch.Elapsed.TotalSeconds, sends.Count);
         }
         catch (Exception e) when (e is LeaseLostException || (e is OperationCanceledException && leaseLost.IsCancellationRequested))

@@ -38,6 +38,15 @@ public sealed class StudyJobProcessor(StudyProcessor processor, OutputKinds send
         }, cancellationToken);
     }
 
+    /// <summary>A prior processed after its follow-up: the follow-up is queued again to be compared with it.</summary>
+    public async Task CompletedAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        if (priors is not null && await priors.RequeueNextExamAsync(job, cancellationToken).ConfigureAwait(false) is { } requeued)
+        {
+            logger?.LogInformation("job {Job}: study {Study} is a prior of a study processed before it; job {Requeued} compares them", job.JobId, job.StudyId, requeued);
+        }
+    }
+
     /// <summary>
     /// The analysis compared with the patient's prior study when there is one. A comparison that fails (a prior that no
     /// longer loads, registration that cannot start) leaves the study's own results, with a warning saying why.

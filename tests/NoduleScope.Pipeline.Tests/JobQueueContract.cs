@@ -376,6 +376,30 @@ public abstract class JobQueueContract : IAsyncLifetime
         Assert.Equal(old.StudyId, (await q.FindPriorExamAsync("patient-a", new DateOnly(2025, 5, 1), current.StudyId))!.StudyId);
     }
 
+    [Fact]
+    public async Task A_study_is_queued_again_for_a_late_prior_once_per_prior_and_not_while_busy()
+    {
+        var q = await NewQueueAsync();
+        string first = await QueuedJobAsync(q);
+        var claimed = (await q.ClaimJobAsync("w0"))!;
+        Assert.Null(await q.RequeueForPriorAsync(claimed.StudyId, "prior-1"));
+        await q.CompleteJobAsync(claimed, $"results/{first}/1", [], null);
+
+        string? again = await q.RequeueForPriorAsync(claimed.StudyId, "prior-1");
+
+        Assert.NotNull(again);
+        Assert.Null(await q.RequeueForPriorAsync(claimed.StudyId, "prior-1"));
+        Assert.Null(await q.RequeueForPriorAsync(claimed.StudyId, "prior-2"));
+        var job = (await q.GetJobAsync(again))!;
+        Assert.Equal((JobState.Queued, claimed.StudyId, 2L), (job.State, job.StudyId, job.InstanceCount));
+        Assert.Equal(await q.GetJobInstancePathsAsync(first), await q.GetJobInstancePathsAsync(again));
+        var redo = (await q.ClaimJobAsync("w0"))!;
+        Assert.Equal(again, redo.JobId);
+        await q.CompleteJobAsync(redo, $"results/{again}/1", [], null);
+        Assert.Null(await q.RequeueForPriorAsync(claimed.StudyId, "prior-1"));
+        Assert.NotNull(await q.RequeueForPriorAsync(claimed.StudyId, "prior-2"));
+    }
+
     protected static JobQueueOptions Options(string version) => new() { ModelVersion = version };
 
     private async Task<IJobQueue> NewQueueAsync(Func<JobQueueOptions, JobQueueOptions>? configure = null)

@@ -88,9 +88,30 @@ public sealed class DicomPixelData
         return data.Slice((int)(frameLength * index), (int)frameLength);
     }
 
+    private void RequireStoredBytesCanHoldFrame(int index, long storedBytes)
+    {
+        if (!CompressedFrameLimits.CanHold(TransferSyntax, storedBytes, Description.FrameLengthBytes))
+        {
+            try
+            {
+                CompressedFrameLimits.Require(TransferSyntax, storedBytes, Description.FrameLengthBytes, $"frame {index}");
+            }
+            catch (DicomCodecException e)
+            {
+                throw new DicomFormatException(e.Message, FilePath, -1, e);
+            }
+        }
+    }
+
     /// <summary>Decodes frame <paramref name="index"/> into a new buffer of <see cref="PixelDescription.FrameLengthBytes"/>.</summary>
     public byte[] DecodeFrame(int index, PixelCodecRegistry codecs)
     {
+        if (IsEncapsulated)
+        {
+            // Before allocating: a few stored bytes must not buy a frame of the declared (possibly huge) size.
+            RequireStoredBytesCanHoldFrame(index, GetRawFrame(index).Length);
+        }
+
         byte[] destination = new byte[Description.FrameLengthBytes];
         DecodeFrame(index, codecs, destination);
         return destination;
@@ -148,6 +169,7 @@ public sealed class DicomPixelData
             throw new DicomNotSupportedException($"{FilePath}: {e.Message}");
         }
 
+        RequireStoredBytesCanHoldFrame(index, raw.Length);
         try
         {
             codec.Decode(raw.Span, Description, destination);

@@ -34,6 +34,7 @@ public sealed class SeriesAssembler
             throw new SeriesAssemblyException($"series {series.SeriesInstanceUid} ({series.First.Source.DisplayName}): {geometry.Columns} x {geometry.Rows} x {geometry.SliceCount} voxels is outside the accepted size (at most {options.MaxVoxels} voxels, AssemblyOptions.MaxVoxels)");
         }
 
+        RequireStoredDataCanHoldFrames(series, geometry);
         var volume = new CtVolume(geometry.Columns, geometry.Rows, geometry.SliceCount, geometry.Spacing, geometry.Origin, geometry.DirectionX, geometry.DirectionY, geometry.DirectionZ)
         {
             Source = BuildSource(series, geometry),
@@ -63,6 +64,41 @@ public sealed class SeriesAssembler
         }
 
         return new AssembledSeries(volume, geometry.Warnings);
+    }
+
+    /// <summary>
+    /// Refuses, before the volume is allocated, an instance whose file is too small to hold its declared frames in its
+    /// transfer syntax (CompressedFrameLimits for RLE, deflate and lossless JPEG; the frame size for native data). Zip
+    /// entries are left to the per-frame check.
+    /// </summary>
+    private static void RequireStoredDataCanHoldFrames(SeriesInfo series, SeriesGeometry geometry)
+    {
+        var frames = new Dictionary<InstanceHeader, int>(ReferenceEqualityComparer.Instance);
+        foreach (var slice in geometry.Slices)
+        {
+            frames[slice.Instance] = frames.GetValueOrDefault(slice.Instance) + 1;
+        }
+
+        foreach (var (instance, count) in frames)
+        {
+            if (instance.Source.ZipEntry is not null || !File.Exists(instance.Source.FilePath))
+            {
+                continue;
+            }
+
+            long stored = new FileInfo(instance.Source.FilePath).Length;
+            // At least one byte a pixel (8-bit CT exists); the exact size is checked per frame when decoding.
+            long declared = (long)instance.Rows * instance.Columns * count;
+            // A deflated data set (the whole file inflated, native pixels inside) is bounded like a deflated frame.
+            bool fits = instance.TransferSyntax.IsEncapsulated ? CompressedFrameLimits.CanHold(instance.TransferSyntax, stored, declared)
+                : instance.TransferSyntax.IsDeflated ? CompressedFrameLimits.CanHold(DicomTransferSyntax.DeflatedImageFrameCompression, stored, declared)
+                : stored >= declared;
+            if (!fits)
+            {
+                throw new SeriesAssemblyException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"series {series.SeriesInstanceUid} ({instance.Source.DisplayName}): {count} frame(s) of {instance.Columns} x {instance.Rows} pixels cannot be stored in its {stored} bytes of {instance.TransferSyntax.Name}"));
+            }
+        }
     }
 
     private void Decode(CtVolume volume, Dictionary<InstanceHeader, List<(int Frame, int Z)>> byInstance, IProgress<int>? slicesDone, CancellationToken cancellationToken)

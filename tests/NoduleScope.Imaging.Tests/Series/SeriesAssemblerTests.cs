@@ -74,6 +74,29 @@ public sealed class SeriesAssemblerTests
     }
 
     [Fact]
+    public void SmallRleFilesDeclaringHugeFramesAreRefusedBeforeTheVolumeIsAllocated()
+    {
+        using var temp = new TempFolder();
+        var volume = TestVolumes.Gradient(12, 10, 3, new Vector3D(0.7, 0.8, 1.25), new Vector3D(-100, -120, -300));
+        foreach (string file in DicomSeriesWriter.Write(volume, temp.Path, new DicomSeriesWriterOptions { Seed = "huge-rle" }))
+        {
+            var ds = DicomFile.Open(file).Dataset;
+            ds.AddUInt16(DicomTags.Rows, 8192).AddUInt16(DicomTags.Columns, 16384);
+            ds.Add(new DicomFragmentSequence(DicomTags.PixelData, DicomVR.OB, ReadOnlyMemory<byte>.Empty, [new byte[512]]));
+            DicomWriter.WriteFile(file, ds, DicomTransferSyntax.RleLossless);
+        }
+
+        var series = ScanSingle(temp.Path);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<SeriesAssemblyException>(() => Assembler.Assemble(series));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains("16384 x 8192 pixels cannot be stored", e.Message, StringComparison.Ordinal);
+        Assert.Contains("RLE Lossless", e.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 64 << 20, $"refusing the series allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void MissingSliceIsAGapErrorUnlessIrregularSpacingIsAllowed()
     {
         using var temp = new TempFolder();

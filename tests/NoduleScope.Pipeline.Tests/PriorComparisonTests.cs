@@ -108,6 +108,39 @@ public sealed class PriorComparisonTests : IAsyncLifetime
         Assert.Equal("growing", Assert.Single(comparison.Pairs, p => p.Current is { } c && (new Vector3D(c.CenterWorld[0], c.CenterWorld[1], c.CenterWorld[2]) - grown).Length < 4).Status);
     }
 
+    [Fact]
+    public async Task The_users_pairings_are_applied_when_the_study_is_processed_again()
+    {
+        var (prior, current, grown) = GrowingNodulePhantoms.Create(160, 80, 1.5);
+        var worker = new JobWorker(queue, Processor(), storage, new JobWorkerOptions { WorkerId = "w0" });
+        await ReceiveAsync(prior, "prior", "NS-PAIRS", new DateOnly(2024, 1, 1));
+        Assert.True(await worker.RunOnceAsync(CancellationToken.None));
+        string currentJob = await ReceiveAsync(current, "current", "NS-PAIRS", new DateOnly(2025, 1, 1));
+        Assert.True(await worker.RunOnceAsync(CancellationToken.None));
+        var automatic = ComparisonJson.Read(Path.Combine(await ResultFolderAsync(currentJob), "comparison.json"));
+        var grownPair = Assert.Single(automatic.Pairs, p => p.Current is { } c && (new Vector3D(c.CenterWorld[0], c.CenterWorld[1], c.CenterWorld[2]) - grown).Length < 4);
+        int currentId = grownPair.Current!.FindingId!.Value;
+        int priorId = grownPair.Prior!.FindingId!.Value;
+
+        // The radiologist says the grown nodule is not the prior one: it is new, and the prior one resolved.
+        string studyId = (await queue.GetJobAsync(currentJob))!.StudyId;
+        string pairs = storage.PairOverridesFile(studyId);
+        Directory.CreateDirectory(Path.GetDirectoryName(pairs)!);
+        await File.WriteAllTextAsync(pairs, $"{{\"pairs\": [{{\"current\": {currentId}}}, {{\"prior\": {priorId}, \"current\": null}}]}}");
+        string? again = await queue.RequeueForPairsAsync(studyId, "digest-1", "api:dr.smith");
+        Assert.NotNull(again);
+        Assert.Null(await queue.RequeueForPairsAsync(studyId, "digest-1", "api:dr.smith"));
+        Assert.True(await worker.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal("api:dr.smith", (await queue.GetJobEventsAsync(again))[0].Actor);
+        var overridden = ComparisonJson.Read(Path.Combine(await ResultFolderAsync(again), "comparison.json"));
+        var asNew = Assert.Single(overridden.Pairs, p => p.Current?.FindingId == currentId);
+        Assert.Equal("new", asNew.Status);
+        Assert.Null(asNew.Prior);
+        var link = FindingsJson.Read(Path.Combine(await ResultFolderAsync(again), "findings.json")).Findings.Single(f => f.Id == currentId).Prior!;
+        Assert.Equal(("new", (int?)null), (link.Status, link.PriorFindingId));
+    }
+
     private StudyJobProcessor Processor() =>
         new(new StudyProcessor(new StudyProcessorOptions { Outputs = OutputKinds.Sr | OutputKinds.Html }), OutputKinds.None, new PriorStudyFinder(queue, storage));
 

@@ -118,6 +118,25 @@ public sealed class RestApiTests(ProcessedStudyFixture service) : IClassFixture<
         Assert.Contains("# TYPE nodulescope_job_processing_seconds_total counter", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pairings_need_a_key_a_known_study_with_a_comparison_and_a_valid_document()
+    {
+        using var http = Ready();
+        var study = Assert.Single((await http.GetFromJsonAsync<List<StudySummary>>("/api/studies"))!);
+        using var anonymous = Client(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PutAsync($"/api/studies/{study.Id}/pairs", Json("{\"pairs\": []}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PutAsync($"/api/studies/{new string('0', 32)}/pairs", Json("{\"pairs\": []}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PutAsync("/api/studies/not-an-id/pairs", Json("{\"pairs\": []}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/studies/{study.Id}/pairs")).StatusCode);
+
+        // This patient has no prior exam: there is nothing to pair with.
+        var conflict = await http.PutAsync($"/api/studies/{study.Id}/pairs", Json("{\"pairs\": [{\"prior\": 1, \"current\": 1}]}"));
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("no comparison", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static StringContent Json(string text) => new(text, System.Text.Encoding.UTF8, "application/json");
+
     private HttpClient Ready()
     {
         Assert.True(service.Failure is null, service.Failure);

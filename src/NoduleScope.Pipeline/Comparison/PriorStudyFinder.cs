@@ -1,4 +1,5 @@
 using System.Globalization;
+using NoduleScope.Clinical.Comparison;
 using NoduleScope.Clinical.Comparison.Document;
 using NoduleScope.Imaging;
 using NoduleScope.Pipeline.Processing;
@@ -75,6 +76,27 @@ public sealed class PriorStudyFinder(IJobQueue queue, StorageRoot storage)
         }
 
         return await queue.RequeueForPriorAsync(next.StudyId, job.StudyId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The user's pairings for the study (REST API), or none; an unreadable file is left out with a warning.</summary>
+    public IReadOnlyList<PairOverride> PairOverrides(string studyId, List<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        string path = storage.PairOverridesFile(studyId);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        try
+        {
+            return PairOverridesFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            warnings.Add("the user's pairings were left out: " + e.Message);
+            return [];
+        }
     }
 
     public static DateOnly? ParseDicomDate(string? text) =>

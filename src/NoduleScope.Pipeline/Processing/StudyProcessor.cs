@@ -1,8 +1,8 @@
 using NoduleScope.Clinical;
 using NoduleScope.Clinical.Characterization;
-using NoduleScope.Detection;
 using NoduleScope.Clinical.Comparison;
 using NoduleScope.Clinical.Comparison.Document;
+using NoduleScope.Detection;
 using NoduleScope.Imaging;
 using NoduleScope.Pipeline.Comparison;
 using NoduleScope.Reporting.Findings;
@@ -55,18 +55,34 @@ public sealed class StudyProcessor
     /// the prior exam for the report; <see cref="Write"/> then also writes comparison.json and prior-findings.json.
     /// </summary>
     /// <param name="studyName">What comparison.json names as the current input (an opaque id in the service).</param>
+    /// <param name="overrides">The user's pairings (docs/comparison.md); those naming a finding either exam lacks are left out with a warning.</param>
     public StudyAnalysis CompareWithPrior(StudyAnalysis analysis, PriorStudy prior, DateOnly studyDate, string studyName, PatientContext? patient = null, ExamPurpose purpose = ExamPurpose.Unknown,
-        IProgress<string>? stage = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<PairOverride>? overrides = null, IProgress<string>? stage = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(prior);
         var warnings = new List<string>(prior.Warnings.Select(w => "prior: " + w));
         var priorDetection = FindingsDetection.FromFindings(prior.Volume, prior.Findings, "prior", warnings);
+        var usable = new List<PairOverride>();
+        foreach (var o in overrides ?? [])
+        {
+            bool priorKnown = o.PriorId is not { } p || priorDetection.Findings.Any(f => f.Id == p);
+            bool currentKnown = o.CurrentId is not { } c || analysis.Detection.Findings.Any(f => f.Id == c);
+            if (priorKnown && currentKnown)
+            {
+                usable.Add(o);
+            }
+            else
+            {
+                warnings.Add($"user pairing (prior {o.PriorId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, current {o.CurrentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) left out: the finding is not in this comparison");
+            }
+        }
+
         var priorExam = new ComparisonExam(prior.Volume, priorDetection, prior.StudyDate);
         var currentExam = new ComparisonExam(analysis.Volume, analysis.Detection, studyDate);
         var context = ExamCharacterizer.PatientFrom(analysis.Volume.Source, patient ?? PatientContext.Unknown);
         var sources = new ComparisonSources("study/" + prior.StudyId, studyName);
-        var comparison = StudyComparer.Compare(priorExam, currentExam, context, purpose, [], sources, Options.Threshold, SoftwareVersion, [.. analysis.InputWarnings, .. warnings], stage, cancellationToken);
+        var comparison = StudyComparer.Compare(priorExam, currentExam, context, purpose, usable, sources, Options.Threshold, SoftwareVersion, [.. analysis.InputWarnings, .. warnings], stage, cancellationToken);
         var detection = analysis.Detection with { Findings = comparison.Result.CurrentFindings };
         return analysis with
         {

@@ -94,5 +94,13 @@ public interface IJobQueue : IAsyncDisposable
     /// </summary>
     Task<string?> RequeueForPriorAsync(string studyId, string priorStudyId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Queues the study's last processed content again because a user changed its pairings with the prior
+    /// (<paramref name="pairsDigest"/> names that version of the pairings; once per version), recording
+    /// <paramref name="actor"/>. Null when the study has no done job, already has one waiting or running, or was
+    /// already queued for these pairings; else the new job's id.
+    /// </summary>
+    Task<string?> RequeueForPairsAsync(string studyId, string pairsDigest, string actor, CancellationToken cancellationToken = default);
+
     Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
 }

@@ -453,8 +453,26 @@ public abstract class SqlJobQueue : IJobQueue
 
     public Task<string?> RequeueForPriorAsync(string studyId, string priorStudyId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(studyId);
         ArgumentException.ThrowIfNullOrWhiteSpace(priorStudyId);
+        return RequeueAsync(studyId, "+prior:" + priorStudyId, "comparison",
+            $"prior study {priorStudyId} of the patient was processed after job {{0}}: processed again to compare with it", cancellationToken);
+    }
+
+    public Task<string?> RequeueForPairsAsync(string studyId, string pairsDigest, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pairsDigest);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return RequeueAsync(studyId, "+pairs:" + pairsDigest, Truncate(actor, 200)!,
+            "the pairings with the prior exam were changed after job {0}: processed again with them", cancellationToken);
+    }
+
+    /// <summary>
+    /// A new queued job over the instances of the study's last done job. The content digest gets <paramref name="marker"/>
+    /// in place of any earlier marker, so each reason is queued once (the content index stays unique).
+    /// </summary>
+    private Task<string?> RequeueAsync(string studyId, string marker, string actor, string detailFormat, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(studyId);
         return WriteAsync<string?>(async (c, t) =>
         {
             await using (var busy = Command(c, t, "SELECT COUNT(*) FROM ns_jobs WHERE study_id = @id AND state IN ('received', 'queued', 'processing')", ("id", studyId)))
@@ -486,9 +504,8 @@ public abstract class SqlJobQueue : IJobQueue
                 return null;
             }
 
-            // The content is the same; the prior makes it new work, once per prior (the content index stays unique).
-            string marker = "+prior:" + priorStudyId;
-            string newDigest = (digest.Contains("+prior:", StringComparison.Ordinal) ? digest[..digest.IndexOf("+prior:", StringComparison.Ordinal)] : digest) + marker;
+            int plus = digest.IndexOf('+', StringComparison.Ordinal);
+            string newDigest = (plus < 0 ? digest : digest[..plus]) + marker;
             await using (var cmd = Command(c, t, "SELECT COUNT(*) FROM ns_jobs WHERE study_uid = @uid AND model_version = @version AND content_digest = @digest",
                 ("uid", studyUid), ("version", Options.ModelVersion), ("digest", newDigest)))
             {
@@ -507,8 +524,8 @@ public abstract class SqlJobQueue : IJobQueue
             await ExecuteAsync(c, t,
                 "INSERT INTO ns_job_instances (job_id, sop_instance_uid, path) SELECT @job, sop_instance_uid, path FROM ns_job_instances WHERE job_id = @last",
                 cancellationToken, ("job", jobId), ("last", lastJob)).ConfigureAwait(false);
-            await InsertEventAsync(c, t, jobId, now, null, JobState.Queued, "comparison",
-                $"prior study {priorStudyId} of the patient was processed after job {lastJob}: processed again to compare with it", cancellationToken).ConfigureAwait(false);
+            await InsertEventAsync(c, t, jobId, now, null, JobState.Queued, actor,
+                string.Format(CultureInfo.InvariantCulture, detailFormat, lastJob), cancellationToken).ConfigureAwait(false);
             return jobId;
         }, cancellationToken);
     }

@@ -67,4 +67,15 @@ public sealed class StorageRoot
         Directory.CreateDirectory(folder);
         return folder;
     }
+
+    /// <summary>The user's pairings of a study with its prior (overrides/&lt;study id&gt;/pairs.json); the file may not exist.</summary>
+    public string PairOverridesFile(string studyId)
+    {
+        if (studyId.Length == 0 || !studyId.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException("study ids are generated hexadecimal strings", nameof(studyId));
+        }
+
+        return Resolve($"overrides/{studyId}/pairs.json");
+    }
 }

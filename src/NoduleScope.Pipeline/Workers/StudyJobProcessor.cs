@@ -62,7 +62,9 @@ public sealed class StudyJobProcessor(StudyProcessor processor, OutputKinds send
             {
                 var date = PriorStudyFinder.ParseDicomDate(analysis.Volume.Source.StudyDate)!.Value;
                 logger?.LogInformation("job {Job}: comparing study {Study} with its prior study {Prior} of {Date:yyyy-MM-dd}", job.JobId, job.StudyId, prior.StudyId, prior.StudyDate);
-                return Processor.CompareWithPrior(analysis, prior, date, "study/" + job.StudyId, cancellationToken: cancellationToken);
+                var overrides = priors.PairOverrides(job.StudyId, warnings);
+                var compared = Processor.CompareWithPrior(analysis, prior, date, "study/" + job.StudyId, overrides: overrides, cancellationToken: cancellationToken);
+                return warnings.Count == 0 ? compared : compared with { Document = compared.Document with { Warnings = [.. compared.Document.Warnings, .. warnings] } };
             }
         }
         catch (Exception e) when (e is not OperationCanceledException && e is not LeaseLostException)

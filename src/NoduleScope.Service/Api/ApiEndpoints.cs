@@ -28,6 +28,8 @@ public static class ApiEndpoints
         api.MapGet("/studies/{id}/findings", GetFindingsAsync).WithSummary("findings.json of the study's latest processing");
         api.MapGet("/studies/{id}/results", ListResultsAsync).WithSummary("Names of the study's result files");
         api.MapGet("/studies/{id}/results/{*file}", GetResultAsync).WithSummary("Download one result file (a name from the results list)");
+        api.MapGet("/studies/{id}/pairs", PairOverridesEndpoint.GetAsync).WithSummary("The user's pairings of the study's nodules with its prior exam (pairs.json), if any");
+        api.MapPut("/studies/{id}/pairs", PairOverridesEndpoint.PutAsync).WithSummary("Set the pairings with the prior exam (pairs.json, docs/comparison.md); the study is processed again with them");
         api.MapGet("/jobs", ListJobsAsync).WithSummary("Jobs, newest first; filter by state (received, queued, processing, done, failed, dead_letter) or study");
         api.MapGet("/jobs/{id}", GetJobAsync).WithSummary("One job with every recorded state change and its sends to the PACS");
     }

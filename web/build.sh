@@ -13,5 +13,7 @@ fi
 rm -rf dist
 mkdir -p dist
 node_modules/.bin/tsc --noEmit -p tsconfig.json
-node_modules/.bin/esbuild src/main.ts --bundle --minify --sourcemap --target=es2020 --log-level=warning --outfile=dist/review.js
+# Node built-ins that vtk.js's (unused) XML reader imports: "events" from its browser package, "url" from src/node-builtins.
+node_modules/.bin/esbuild src/main.ts --bundle --minify --sourcemap --target=es2020 --log-level=warning \
+    --alias:url=./src/node-builtins/url.ts --outfile=dist/review.js
 cp static/index.html static/review.css dist/

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the review page (web/dist: index.html, review.css, review.js) that `nodulescope review` serves.
+# Builds the review page (web/dist: index.html, review.css, review.js with Cornerstone3D bundled) that `nodulescope review` serves.
 # Needs node and npm; installs the pinned dev dependencies (package-lock.json) into web/node_modules when missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

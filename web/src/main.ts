@@ -206,11 +206,15 @@ function updateStatusLine(): void {
 async function openStudy(id: string): Promise<void> {
   const opened = performance.now();
   window.reviewMetrics = { firstImageMs: null, allSlicesMs: null, renderTimesMs: [], renderer: null };
+  for (const key of ["firstImage", "allSlices", "selected", "added"]) delete document.body.dataset[key];
+  delete $("ct").dataset.rendered;
   $("worklist-view").hidden = true;
   $("viewer-view").hidden = false;
   document.body.dataset.view = "viewer";
   try {
     detail = await api.study(id);
+    viewer?.destroy();
+    viewer = null;
     volume = new VolumeStore(id, detail.volume);
     viewer = await Viewer.create($("ct"), volume);
     window.reviewMetrics.renderTimesMs = viewer.renderTimesMs;

@@ -57,7 +57,6 @@ let initialised = false;
 async function initialiseCornerstone(): Promise<void> {
   if (initialised) return;
   await initCore();
-  setUseCPURendering(chooseRenderer() === "cpu");
   initTools();
   for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool]) addTool(tool);
   registerImageSource();
@@ -120,18 +119,30 @@ export class Viewer {
     host.addEventListener(Enums.Events.CAMERA_MODIFIED, () => this.drawMarks());
     host.addEventListener("contextmenu", (e) => e.preventDefault());
     host.addEventListener("pointerdown", (e) => this.addPointAt(e), { capture: true });
-    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, ((e: CustomEvent<{ annotation: { metadata: { toolName: string }; data: { handles: { points: Types.Point3[] } } } }>) => {
-      const a = e.detail.annotation;
-      if (a.metadata.toolName !== LengthTool.toolName) return;
-      const [p, q] = a.data.handles.points;
-      const length = Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2]);
-      if (length > 0.5) this.onRuler(length);
-    }) as EventListener);
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, this.annotationCompleted);
   }
+
+  private readonly annotationCompleted = ((e: CustomEvent<{ annotation: { metadata: { toolName: string }; data: { handles: { points: Types.Point3[] } } } }>) => {
+    const a = e.detail.annotation;
+    if (a.metadata.toolName !== LengthTool.toolName) return;
+    const [p, q] = a.data.handles.points;
+    const length = Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2]);
+    if (length > 0.5) this.onRuler(length);
+  }) as EventListener;
 
   static async create(element: HTMLElement, volume: VolumeStore): Promise<Viewer> {
     await initialiseCornerstone();
+    setUseCPURendering(chooseRenderer() === "cpu");
     return new Viewer(element, volume);
+  }
+
+  /** Releases the rendering engine, tool group and ruler annotations (before another study is opened). */
+  destroy(): void {
+    eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, this.annotationCompleted);
+    ToolGroupManager.destroyToolGroup(toolGroupId);
+    annotation.state.removeAllAnnotations();
+    this.renderingEngine.destroy();
+    this.overlay.replaceChildren();
   }
 
   get tool(): MouseTool {
@@ -302,11 +313,5 @@ export class Viewer {
       children.push(rect, label);
     }
     this.overlay.replaceChildren(...children);
-  }
-
-  /** Removes the ruler lines drawn so far (after their lengths went into the form). */
-  clearRulers(): void {
-    annotation.state.removeAllAnnotations();
-    this.viewport.render();
   }
 }

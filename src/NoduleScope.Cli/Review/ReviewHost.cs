@@ -24,7 +24,9 @@ internal sealed class ReviewHost : IAsyncDisposable
     public const string TokenHeader = "X-Review-Token";
     public const string TokenCookie = "nodulescope_review";
 
-    private const string PageCsp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+    // style-src-attr: Cornerstone's tools style the ruler's SVG text through a style attribute (drawTextBox); style
+    // elements and stylesheets stay 'self' only.
+    private const string PageCsp = "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
     private const string ReportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -199,7 +201,15 @@ internal sealed class ReviewHost : IAsyncDisposable
                 return Results.BadRequest(new { error = "give the point as {\"x\": …, \"y\": …, \"z\": …} in LPS mm" });
             }
 
-            var nodule = study.AddMissedNodule(new Vector3D(x, y, z), user);
+            var point = new Vector3D(x, y, z);
+            var voxel = study.Volume.WorldToVoxel(point);
+            var v = study.Volume;
+            if (voxel.X is < -0.5 || voxel.Y is < -0.5 || voxel.Z is < -0.5 || voxel.X > v.SizeX - 0.5 || voxel.Y > v.SizeY - 0.5 || voxel.Z > v.SizeZ - 0.5)
+            {
+                return Results.UnprocessableEntity(new { error = "the point is outside the CT" });
+            }
+
+            var nodule = study.AddMissedNodule(point, user);
             if (nodule is null)
             {
                 return Results.UnprocessableEntity(new { error = "nothing denser than lung at that point: click inside the nodule" });

@@ -119,12 +119,14 @@ public sealed class ReviewHostTests(ReviewDemo demo)
         var added = await client.PostAsJsonAsync("/api/review/studies/local/findings", new { x = missed.CenterWorld[0], y = missed.CenterWorld[1], z = missed.CenterWorld[2] }, ct);
         var inAir = await client.PostAsJsonAsync("/api/review/studies/local/findings", new { x = v.Origin.X, y = v.Origin.Y, z = v.Origin.Z }, ct);
         var incomplete = await client.PostAsJsonAsync("/api/review/studies/local/findings", new { x = 1.0 }, ct);
+        var outside = await client.PostAsJsonAsync("/api/review/studies/local/findings", new { x = 1e300, y = 0.0, z = 0.0 }, ct);
         using var body = JsonDocument.Parse(await added.Content.ReadAsStringAsync(ct));
         string report = await client.GetStringAsync("/api/review/studies/local/report", ct);
 
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal((HttpStatusCode)422, inAir.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Equal((HttpStatusCode)422, outside.StatusCode);
         int id = body.RootElement.GetProperty("findingId").GetInt32();
         Assert.Equal(missed.Id, id);
         var finding = body.RootElement.GetProperty("study").GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetInt32() == id);

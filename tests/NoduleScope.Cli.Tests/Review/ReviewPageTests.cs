@@ -86,6 +86,23 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 // A corrected diameter (the form the ruler fills) reaches the report too.
                 var edited = findings.Findings[^1];
                 await page.ClickAsync($"#findings-list li[data-finding='{edited.Id}']");
+
+                // The ruler (Cornerstone's LengthTool) fills the long axis: a 40-pixel horizontal line on the fitted
+                // image is 40 / s mm, s the canvas pixels per mm.
+                await page.ClickAsync("[data-tool='ruler']");
+                string before = await page.InputValueAsync("#edit-long");
+                var box = (await canvas.BoundingBoxAsync())!;
+                double pixelsPerMm = Math.Min(CanvasSize / (findings.Input.Size[0] * findings.Input.Spacing[0]), CanvasSize / (findings.Input.Size[1] * findings.Input.Spacing[1]));
+                await page.Mouse.MoveAsync(box.X + 100, box.Y + 120);
+                await page.Mouse.DownAsync();
+                await page.Mouse.MoveAsync(box.X + 120, box.Y + 120, new() { Steps = 4 });
+                await page.Mouse.MoveAsync(box.X + 140, box.Y + 120, new() { Steps = 4 });
+                await page.Mouse.UpAsync();
+                await page.WaitForFunctionAsync("v => document.getElementById('edit-long').value !== v", before);
+                double measured = double.Parse(await page.InputValueAsync("#edit-long"), CultureInfo.InvariantCulture);
+                Assert.Equal(40 / pixelsPerMm, measured, 0.2);
+                await page.ClickAsync("[data-tool='window']");
+
                 await page.FillAsync("#edit-long", "7.7");
                 await page.FillAsync("#edit-short", "5.5");
                 await page.ClickAsync("#edit-form button[type='submit']");
@@ -212,11 +229,12 @@ public sealed class ReviewPageTests(ReviewDemo demo)
 
     private static string OtherRenderer(string renderer) => renderer == "cpu" ? "webgl" : "cpu";
 
-    /// <summary>Reloads the page with Cornerstone's renderer forced (web/src/renderer.ts) and opens the study again.</summary>
+    /// <summary>Forces Cornerstone's renderer (web/src/renderer.ts), goes back to the worklist and opens the study again.</summary>
     private static async Task ReopenWithRenderer(IPage page, string renderer)
     {
         await page.EvaluateAsync("r => localStorage.setItem('nodulescope.review.renderer', r)", renderer);
-        await page.ReloadAsync();
+        await page.ClickAsync("#to-worklist");
+        await page.FillAsync("#worklist-filter", string.Empty);
         await page.WaitForSelectorAsync("#worklist tbody tr[data-study='local']");
         await OpenStudy(page);
         Assert.Equal(renderer, await page.EvaluateAsync<string>("() => window.reviewMetrics.renderer"));

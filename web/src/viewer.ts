@@ -88,6 +88,7 @@ export class Viewer {
   private renderingEngine: RenderingEngine;
   private renderWaiters: (() => void)[] = [];
   private shownOnce = false;
+  private readonly listeners = new AbortController();
 
   private constructor(private readonly element: HTMLElement, private readonly volume: VolumeStore) {
     this.open = useVolume(volume);
@@ -107,18 +108,20 @@ export class Viewer {
     group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Wheel }] });
     this.bindTools();
 
-    host.addEventListener(Enums.Events.IMAGE_RENDERED, () => this.rendered());
+    // The element outlives this viewer (the next study reuses it): destroy() removes these listeners.
+    const { signal } = this.listeners;
+    host.addEventListener(Enums.Events.IMAGE_RENDERED, () => this.rendered(), { signal });
     host.addEventListener(Enums.Events.STACK_NEW_IMAGE, ((e: CustomEvent<{ imageIdIndex: number }>) => {
       if (e.detail.imageIdIndex !== this.index) {
         // The wheel (StackScrollTool) moved the stack.
         this.index = e.detail.imageIdIndex;
         this.onChange();
       }
-    }) as EventListener);
-    host.addEventListener(Enums.Events.VOI_MODIFIED, () => this.onChange());
-    host.addEventListener(Enums.Events.CAMERA_MODIFIED, () => this.drawMarks());
-    host.addEventListener("contextmenu", (e) => e.preventDefault());
-    host.addEventListener("pointerdown", (e) => this.addPointAt(e), { capture: true });
+    }) as EventListener, { signal });
+    host.addEventListener(Enums.Events.VOI_MODIFIED, () => this.onChange(), { signal });
+    host.addEventListener(Enums.Events.CAMERA_MODIFIED, () => this.drawMarks(), { signal });
+    host.addEventListener("contextmenu", (e) => e.preventDefault(), { signal });
+    host.addEventListener("pointerdown", (e) => this.addPointAt(e), { capture: true, signal });
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, this.annotationCompleted);
   }
 
@@ -139,6 +142,7 @@ export class Viewer {
   /** Releases the rendering engine, tool group and ruler annotations (before another study is opened). */
   destroy(): void {
     eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, this.annotationCompleted);
+    this.listeners.abort();
     ToolGroupManager.destroyToolGroup(toolGroupId);
     annotation.state.removeAllAnnotations();
     this.renderingEngine.destroy();

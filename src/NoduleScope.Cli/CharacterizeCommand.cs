@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using NoduleScope.Clinical.Characterization;
 using NoduleScope.Detection.Lungs;
-using NoduleScope.Detection.Segmentation;
 using NoduleScope.Imaging;
 using NoduleScope.Imaging.Series;
 using NoduleScope.Reporting.Findings;
@@ -40,13 +38,8 @@ internal static class CharacterizeCommand
         var (volume, _) = VolumeInput.Load(session, path, seriesUid, new AssemblyOptions { PaddingToAir = true }, quiet: json);
         volume.ClampBelowAir();
 
-        var segmentation = new NoduleSegmenter().SegmentAt(volume, point)
+        var nodule = NoduleAtPoint.Characterize(volume, () => new LungSegmenter().Segment(volume), point, 1, callerPatient, purpose)
             ?? throw new InputProblemException(path, string.Create(CultureInfo.InvariantCulture, $"nothing denser than lung at ({point.X:0.0}, {point.Y:0.0}, {point.Z:0.0}) mm"));
-        var lungs = new LungSegmenter().Segment(volume);
-        var characterization = new NoduleCharacterizer().Characterize(volume, segmentation, new LobeLocator(lungs));
-        var patient = ExamCharacterizer.PatientFrom(volume.Source, callerPatient);
-        var exam = ClinicalAssessor.Assess([(segmentation.Measurement, characterization)], patient, purpose);
-        var nodule = FindingsDocumentBuilder.Nodule(volume, 1, 1, lungs.LungAt(segmentation.Measurement.Centroid), segmentation.Measurement, exam.Nodules[0]);
         if (json)
         {
             session.Out.WriteLine(FindingsJson.Serialize(nodule));

@@ -103,6 +103,8 @@ internal static class ReviewCommand
             throw new InputProblemException(resultsFolder, $"the CT has {size[0]} x {size[1]} x {size[2]} voxels, findings.json was made on {string.Join(" x ", findings.Input.Size)}: give the analysed CT with --input");
         }
 
+        // As detect saw it: padding below air is air (segmenting an added nodule needs the same volume).
+        volume.ClampBelowAir();
         return new ReviewStudy(Path.GetFullPath(resultsFolder), findings, volume, ReviewTrail.Open(resultsFolder));
     }
 }

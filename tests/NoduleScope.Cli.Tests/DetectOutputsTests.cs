@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using NoduleScope.Dicom;
 using NoduleScope.Imaging.IO;
@@ -37,7 +36,7 @@ public sealed class DetectOutputsTests
         var sourceStudy = DicomFile.OpenHeader(source).Dataset.GetString(DicomTags.StudyInstanceUID);
         foreach (string file in Directory.GetFiles(temp["out/dicom"]))
         {
-            AssertValidIfDciodvfyInstalled(file);
+            Dciodvfy.AssertValidIfInstalled(file);
             Assert.Equal(sourceStudy, DicomFile.OpenHeader(file).Dataset.GetString(DicomTags.StudyInstanceUID));
         }
     }
@@ -108,7 +107,7 @@ public sealed class DetectOutputsTests
         Assert.True(File.Exists(temp["out/dicom/SR.dcm"]));
         foreach (string file in Directory.GetFiles(temp["out/dicom"]))
         {
-            AssertValidIfDciodvfyInstalled(file);
+            Dciodvfy.AssertValidIfInstalled(file);
         }
     }
 
@@ -121,22 +120,4 @@ public sealed class DetectOutputsTests
 
     private static Dictionary<string, string> Hashes(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
-
-    /// <summary>Runs dciodvfy (Debian package dicom3tools) when it is installed; the Reporting tests require it.</summary>
-    private static void AssertValidIfDciodvfyInstalled(string path)
-    {
-        const string Dciodvfy = "/usr/bin/dciodvfy";
-        if (!File.Exists(Dciodvfy))
-        {
-            return;
-        }
-
-        var start = new ProcessStartInfo(Dciodvfy, [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        string output = stdout.Result + stderr;
-        Assert.False(output.Split('\n').Any(l => l.StartsWith("Error", StringComparison.Ordinal)), $"dciodvfy reports errors for {Path.GetFileName(path)}:\n{output}");
-    }
 }

@@ -10,6 +10,8 @@ interface ReviewMetrics {
   firstImageMs: number | null;
   allSlicesMs: number | null;
   renderTimesMs: number[];
+  /** How Cornerstone renders: "webgl" or "cpu". */
+  renderer: string | null;
 }
 
 declare global {
@@ -20,7 +22,7 @@ declare global {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-window.reviewMetrics = { firstImageMs: null, allSlicesMs: null, renderTimesMs: [] };
+window.reviewMetrics = { firstImageMs: null, allSlicesMs: null, renderTimesMs: [], renderer: null };
 
 let studies: StudySummary[] = [];
 let sortKey: keyof StudySummary = "label";
@@ -128,13 +130,15 @@ function renderFindings(): void {
       const c = f.characterization;
       const longAxis = decision?.longAxisMm ?? f.longAxisMm;
       const shortAxis = decision?.shortAxisMm ?? f.shortAxisMm;
+      if (decision?.added) li.dataset.added = "1";
+      const badge = decision?.status === "reject" ? "rejected" : decision?.added ? "added" : decision?.status === "accept" ? "accepted" : "pending";
       li.append(
-        text("span", decision?.status === "accept" ? "accepted" : decision?.status === "reject" ? "rejected" : "pending", `badge ${decision?.status ?? ""}`),
+        text("span", badge, `badge ${decision?.status ?? ""}`),
         text("strong", `#${f.id} ${c?.type ?? "nodule"}${c?.lobe ? `, ${c.lobe} lobe` : ""}`),
         text("div", `${fmt(longAxis, 1)} × ${fmt(shortAxis, 1)} mm${decision?.longAxisMm ? " (corrected)" : ""} · ${fmt(f.volumeMm3, 0)} mm³`, "facts"),
         text("div", `Lung-RADS ${c?.lungRadsCategory ?? "–"} · Brock ${c?.brockProbability == null ? "–" : (c.brockProbability * 100).toFixed(1) + " %"} · p ${fmt(f.probability, 2)}`, "facts"),
       );
-      if (decision?.user) li.append(text("div", `${decision.status ?? "edited"} by ${decision.user} ${decision.time ? new Date(decision.time).toLocaleString() : ""}`, "facts"));
+      if (decision?.user) li.append(text("div", `${decision.added && decision.status === "accept" ? "added" : decision.status ?? "edited"} by ${decision.user} ${decision.time ? new Date(decision.time).toLocaleString() : ""}`, "facts"));
       li.addEventListener("click", () => select(i));
       return li;
     }),
@@ -159,7 +163,6 @@ function select(i: number): void {
   viewer?.goToVoxel(f.centerVoxel);
   document.body.dataset.selected = String(f.id);
   renderFindings();
-  void volume?.load(viewer!.plane === "axial" ? viewer!.index : 0).then(() => viewer?.render());
 }
 
 async function act(action: "accept" | "reject"): Promise<void> {
@@ -174,9 +177,26 @@ async function act(action: "accept" | "reject"): Promise<void> {
   }
 }
 
+async function addFinding(world: [number, number, number]): Promise<void> {
+  if (!detail) return;
+  $("status-line").textContent = "Segmenting the clicked nodule…";
+  try {
+    const result = await api.addFinding(detail.id, world);
+    if ("error" in result) {
+      $("status-line").textContent = result.error;
+      return;
+    }
+    detail = result.study;
+    document.body.dataset.added = String(result.findingId);
+    select(detail.findings.findIndex((f) => f.id === result.findingId));
+  } catch (e) {
+    showError(e);
+  }
+}
+
 function updateStatusLine(): void {
   if (!viewer || !volume) return;
-  const canvas = $("ct") as HTMLCanvasElement;
+  const canvas = $("ct");
   canvas.dataset.plane = viewer.plane;
   canvas.dataset.index = String(viewer.index);
   const loaded = volume.complete ? "" : " · loading slices…";
@@ -185,16 +205,22 @@ function updateStatusLine(): void {
 
 async function openStudy(id: string): Promise<void> {
   const opened = performance.now();
-  window.reviewMetrics = { firstImageMs: null, allSlicesMs: null, renderTimesMs: [] };
+  window.reviewMetrics = { firstImageMs: null, allSlicesMs: null, renderTimesMs: [], renderer: null };
+  for (const key of ["firstImage", "allSlices", "selected", "added"]) delete document.body.dataset[key];
+  delete $("ct").dataset.rendered;
   $("worklist-view").hidden = true;
   $("viewer-view").hidden = false;
   document.body.dataset.view = "viewer";
   try {
     detail = await api.study(id);
+    viewer?.destroy();
+    viewer = null;
     volume = new VolumeStore(id, detail.volume);
-    viewer = new Viewer($("ct") as HTMLCanvasElement, volume);
+    viewer = await Viewer.create($("ct"), volume);
     window.reviewMetrics.renderTimesMs = viewer.renderTimesMs;
+    window.reviewMetrics.renderer = viewer.renderer;
     viewer.onChange = updateStatusLine;
+    viewer.onAddPoint = (world) => void addFinding(world);
     viewer.onRuler = (mm) => {
       ($(pendingRuler === "long" ? "edit-long" : "edit-short") as HTMLInputElement).value = mm.toFixed(1);
       pendingRuler = pendingRuler === "long" ? "short" : "long";
@@ -203,18 +229,13 @@ async function openStudy(id: string): Promise<void> {
       if (volume!.complete) {
         window.reviewMetrics.allSlicesMs = performance.now() - opened;
         updateStatusLine();
-        if (viewer!.plane !== "axial") viewer!.render();
-      } else if (viewer!.plane === "axial" && volume!.hasSlice(viewer!.index) && window.reviewMetrics.firstImageMs === null) {
-        viewer!.render();
       }
     };
     ($("report-link") as HTMLAnchorElement).href = api.reportUrl(id);
     selected = 0;
     const first = detail.findings[0];
     viewer.marks = marks();
-    if (first) viewer.goToVoxel(first.centerVoxel);
-    await volume.load(viewer.index);
-    viewer.render();
+    await viewer.show("axial", first ? Math.round(first.centerVoxel[2]) : Math.floor(volume.nz / 2));
     window.reviewMetrics.firstImageMs = performance.now() - opened;
     document.body.dataset.firstImage = "1";
     if (first) document.body.dataset.selected = String(first.id);
@@ -252,15 +273,14 @@ function bind(): void {
     if (!viewer) return;
     viewer.wl = { ...presets[name] };
     toggle("[data-preset]", document.querySelector(`[data-preset="${name}"]`)!);
-    viewer.render();
   };
   document.querySelectorAll<HTMLElement>("[data-preset]").forEach((b) => b.addEventListener("click", () => preset(b.dataset.preset!)));
-  document.querySelectorAll<HTMLElement>("[data-tool]").forEach((b) =>
-    b.addEventListener("click", () => {
-      toggle("[data-tool]", b);
-      if (viewer) viewer.tool = b.dataset.tool as MouseTool;
-    }),
-  );
+  const useTool = (b: HTMLElement) => {
+    toggle("[data-tool]", b);
+    if (viewer) viewer.tool = b.dataset.tool as MouseTool;
+    $("ct").dataset.tool = b.dataset.tool;
+  };
+  document.querySelectorAll<HTMLElement>("[data-tool]").forEach((b) => b.addEventListener("click", () => useTool(b)));
   $("reset-view").addEventListener("click", () => viewer?.resetView());
   $("prev-finding").addEventListener("click", () => select(selected - 1));
   $("next-finding").addEventListener("click", () => select(selected + 1));
@@ -290,6 +310,8 @@ function bind(): void {
       "1": () => preset("lung"),
       "2": () => preset("mediastinum"),
       "0": () => viewer!.resetView(),
+      n: () => useTool(document.querySelector<HTMLElement>("[data-tool='add']")!),
+      w: () => useTool(document.querySelector<HTMLElement>("[data-tool='window']")!),
       ArrowDown: () => viewer!.scroll(1),
       ArrowUp: () => viewer!.scroll(-1),
       PageDown: () => viewer!.scroll(10),

@@ -45,6 +45,8 @@ export interface Decision {
   time: string | null;
   longAxisMm: number | null;
   shortAxisMm: number | null;
+  /** The reviewer added this finding (a missed nodule). */
+  added: boolean;
 }
 
 export interface StudyDetail {

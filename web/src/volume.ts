@@ -26,6 +26,7 @@ export class VolumeStore {
   private loadedCount = 0;
   private readonly waiting = new Map<number, Promise<void>>();
   onProgress: (loaded: number, total: number) => void = () => {};
+  private completeWaiters: (() => void)[] = [];
 
   constructor(private readonly studyId: string, readonly geometry: VolumeGeometry) {
     [this.nx, this.ny, this.nz] = geometry.size;
@@ -35,6 +36,11 @@ export class VolumeStore {
 
   get complete(): boolean {
     return this.loadedCount === this.nz;
+  }
+
+  /** Resolves once every slice is there (the reformats need them all). */
+  whenComplete(): Promise<void> {
+    return this.complete ? Promise.resolve() : new Promise((resolve) => this.completeWaiters.push(resolve));
   }
 
   hasSlice(z: number): boolean {
@@ -52,6 +58,7 @@ export class VolumeStore {
         this.loadedCount++;
         this.waiting.delete(z);
         this.onProgress(this.loadedCount, this.nz);
+        if (this.complete) for (const resolve of this.completeWaiters.splice(0)) resolve();
       });
       this.waiting.set(z, pending);
     }

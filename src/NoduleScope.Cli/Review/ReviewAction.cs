@@ -1,8 +1,11 @@
+using NoduleScope.Reporting.Findings;
+
 namespace NoduleScope.Cli.Review;
 
 /// <summary>
 /// One entry of the review audit trail (review.json): who did what to which finding and when. <see cref="Action"/> is
-/// "accept", "reject" or "edit"; an edit carries the corrected long and short axis in mm.
+/// "accept", "reject", "edit" or "add"; an edit carries the corrected long and short axis in mm, an add the clicked point
+/// (LPS mm) and the finding segmented and characterised there, so that the trail alone restores it.
 /// </summary>
 internal sealed record ReviewAction
 {
@@ -17,4 +20,8 @@ internal sealed record ReviewAction
     public double? LongAxisMm { get; init; }
 
     public double? ShortAxisMm { get; init; }
+
+    public double[]? PointMm { get; init; }
+
+    public FindingsNodule? Finding { get; init; }
 }

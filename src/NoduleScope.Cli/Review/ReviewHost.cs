@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NoduleScope.Imaging;
 
 namespace NoduleScope.Cli.Review;
 
@@ -23,7 +24,9 @@ internal sealed class ReviewHost : IAsyncDisposable
     public const string TokenHeader = "X-Review-Token";
     public const string TokenCookie = "nodulescope_review";
 
-    private const string PageCsp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+    // style-src-attr: Cornerstone's tools style the ruler's SVG text through a style attribute (drawTextBox); style
+    // elements and stylesheets stay 'self' only.
+    private const string PageCsp = "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
     private const string ReportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -158,7 +161,7 @@ internal sealed class ReviewHost : IAsyncDisposable
 
         app.MapPost("/api/review/studies/{id}/findings/{findingId:int}/actions", (string id, int findingId, ReviewActionRequest request) =>
         {
-            if (id != study.Id || study.Findings.Findings.All(f => f.Id != findingId))
+            if (id != study.Id || study.AllFindings.All(f => f.Id != findingId))
             {
                 return Results.NotFound();
             }
@@ -186,6 +189,41 @@ internal sealed class ReviewHost : IAsyncDisposable
             return Results.Json(Detail(study), Json);
         });
 
+        app.MapPost("/api/review/studies/{id}/findings", (string id, ReviewPointRequest request) =>
+        {
+            if (id != study.Id)
+            {
+                return Results.NotFound();
+            }
+
+            if (request is not { X: { } x, Y: { } y, Z: { } z } || !double.IsFinite(x) || !double.IsFinite(y) || !double.IsFinite(z))
+            {
+                return Results.BadRequest(new { error = "give the point as {\"x\": …, \"y\": …, \"z\": …} in LPS mm" });
+            }
+
+            var point = new Vector3D(x, y, z);
+            var voxel = study.Volume.WorldToVoxel(point);
+            var v = study.Volume;
+            if (voxel.X is < -0.5 || voxel.Y is < -0.5 || voxel.Z is < -0.5 || voxel.X > v.SizeX - 0.5 || voxel.Y > v.SizeY - 0.5 || voxel.Z > v.SizeZ - 0.5)
+            {
+                return Results.UnprocessableEntity(new { error = "the point is outside the CT" });
+            }
+
+            var nodule = study.AddMissedNodule(point, user);
+            if (nodule is null)
+            {
+                return Results.UnprocessableEntity(new { error = "nothing denser than lung at that point: click inside the nodule" });
+            }
+
+            return Results.Json(new { findingId = nodule.Id, study = Detail(study) }, Json);
+        });
+
+        app.MapGet("/api/review/studies/{id}/sr", (string id) =>
+        {
+            byte[]? sr = id == study.Id ? study.ReadSr() : null;
+            return sr is null ? Results.NotFound() : Results.Bytes(sr, "application/dicom", "SR.dcm");
+        });
+
         app.MapGet("/api/review/studies/{id}/trail", (string id) => id != study.Id ? Results.NotFound() : Results.Json(study.Trail.Actions, Json));
 
         app.MapGet("/api/review/studies/{id}/report", (string id, HttpContext context) =>
@@ -206,7 +244,7 @@ internal sealed class ReviewHost : IAsyncDisposable
         id = study.Id,
         label = "Local study (detect results)",
         status = study.Status(),
-        findingCount = study.Findings.Findings.Count,
+        findingCount = study.AllFindings.Count,
         highestLungRads = study.HighestLungRads(),
         slices = study.Volume.SizeZ,
     };
@@ -225,7 +263,7 @@ internal sealed class ReviewHost : IAsyncDisposable
                 origin = new[] { v.Origin.X, v.Origin.Y, v.Origin.Z },
                 direction = new[] { v.DirectionX.X, v.DirectionX.Y, v.DirectionX.Z, v.DirectionY.X, v.DirectionY.Y, v.DirectionY.Z, v.DirectionZ.X, v.DirectionZ.Y, v.DirectionZ.Z },
             },
-            findings = study.Findings.Findings,
+            findings = study.AllFindings,
             decisions = ReviewTrail.Decisions(study.Trail.Actions).Values.OrderBy(d => d.FindingId),
         };
     }

@@ -1,16 +1,24 @@
+using NoduleScope.Clinical;
+using NoduleScope.Detection.Lungs;
+using NoduleScope.Dicom;
 using NoduleScope.Imaging;
+using NoduleScope.Pipeline.Processing;
 using NoduleScope.Reporting.Findings;
 
 namespace NoduleScope.Cli.Review;
 
-/// <summary>One study under review: the detect output folder, its findings, the CT volume they were found on and the
-/// audit trail. The report regenerated from the decisions is written under the same folder.</summary>
+/// <summary>One study under review: the detect output folder, its findings, the CT volume they were found on (clamped
+/// below air, as detection saw it) and the audit trail, which also holds the findings reviewers added. The report
+/// regenerated from the decisions is written under the same folder.</summary>
 internal sealed class ReviewStudy
 {
     /// <summary>The id the REST contract uses for the one local study; it carries no patient data.</summary>
     public const string LocalId = "local";
 
     private readonly Lock reportGate = new();
+    private readonly Lock addGate = new();
+    private readonly Lazy<LungSegmentation> lungs;
+    private readonly Lazy<DicomDataset?> sourceHeader;
 
     public ReviewStudy(string resultsFolder, FindingsDocument findings, CtVolume volume, ReviewTrail trail)
     {
@@ -18,6 +26,9 @@ internal sealed class ReviewStudy
         Findings = findings;
         Volume = volume;
         Trail = trail;
+        lungs = new Lazy<LungSegmentation>(() => new LungSegmenter().Segment(volume), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Null for NIfTI/MetaImage input (no SR then) or when the source instance cannot be read again.
+        sourceHeader = new Lazy<DicomDataset?>(() => SourceHeaderReader.Read(volume, []), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Id => LocalId;
@@ -32,12 +43,62 @@ internal sealed class ReviewStudy
 
     public string ReportPath => Path.Combine(ResultsFolder, ReviewedReport.FolderName, "report.html");
 
-    /// <summary>Writes reviewed/report.html from the current decisions (one writer at a time).</summary>
+    public string SrPath => ReviewedReport.SrPath(ResultsFolder);
+
+    /// <summary>Whether the analysed CT is DICOM, so that the regenerated report comes with an SR.</summary>
+    public bool HasSr => sourceHeader.Value is not null;
+
+    /// <summary>The findings of detect followed by those reviewers added.</summary>
+    public IReadOnlyList<FindingsNodule> AllFindings => [.. Findings.Findings, .. ReviewTrail.AddedFindings(Trail.Actions)];
+
+    /// <summary>Writes reviewed/report.html and, for DICOM input, reviewed/dicom/SR.dcm from the current decisions (one
+    /// writer at a time).</summary>
     public string RegenerateReport()
     {
         lock (reportGate)
         {
-            return ReviewedReport.Write(Findings, ReviewTrail.Decisions(Trail.Actions), Volume, ResultsFolder);
+            return ReviewedReport.Write(Findings with { Findings = AllFindings }, ReviewTrail.Decisions(Trail.Actions), Volume, sourceHeader.Value, ResultsFolder);
+        }
+    }
+
+    /// <summary>The regenerated SR (written first if the review has not written it yet); null for non-DICOM input.</summary>
+    public byte[]? ReadSr()
+    {
+        if (!HasSr)
+        {
+            return null;
+        }
+
+        lock (reportGate)
+        {
+            if (!File.Exists(SrPath))
+            {
+                ReviewedReport.Write(Findings with { Findings = AllFindings }, ReviewTrail.Decisions(Trail.Actions), Volume, sourceHeader.Value, ResultsFolder);
+            }
+
+            return File.ReadAllBytes(SrPath);
+        }
+    }
+
+    /// <summary>
+    /// Segments and characterises the nodule at <paramref name="point"/> (LPS mm) as <c>characterize --at</c> does
+    /// (no patient options: age and sex from the DICOM header, purpose unknown), adds it under the next free id as found
+    /// by <paramref name="user"/>, and regenerates the report. Null when nothing denser than lung is there.
+    /// </summary>
+    public FindingsNodule? AddMissedNodule(Vector3D point, string user)
+    {
+        lock (addGate)
+        {
+            int id = AllFindings.Select(f => f.Id).DefaultIfEmpty(0).Max() + 1;
+            var nodule = NoduleAtPoint.Characterize(Volume, () => lungs.Value, point, id, PatientContext.Unknown, ExamPurpose.Unknown);
+            if (nodule is null)
+            {
+                return null;
+            }
+
+            Trail.Append(new ReviewAction { FindingId = id, Action = "add", User = user, Time = DateTimeOffset.UtcNow, PointMm = [point.X, point.Y, point.Z], Finding = nodule });
+            RegenerateReport();
+            return nodule;
         }
     }
 
@@ -45,8 +106,9 @@ internal sealed class ReviewStudy
     public string Status()
     {
         var decisions = ReviewTrail.Decisions(Trail.Actions);
-        int decided = Findings.Findings.Count(f => decisions.GetValueOrDefault(f.Id)?.Status is not null);
-        return decided == 0 ? "pending" : decided < Findings.Findings.Count ? "in review" : "reviewed";
+        var all = AllFindings;
+        int decided = all.Count(f => decisions.GetValueOrDefault(f.Id)?.Status is not null);
+        return decided == 0 ? "pending" : decided < all.Count ? "in review" : "reviewed";
     }
 
     /// <summary>The highest Lung-RADS category among the findings not rejected (null when none has one).</summary>
@@ -54,7 +116,7 @@ internal sealed class ReviewStudy
     {
         var decisions = ReviewTrail.Decisions(Trail.Actions);
         string[] order = ["2", "3", "4A", "4B", "4X"];
-        return Findings.Findings
+        return AllFindings
             .Where(f => decisions.GetValueOrDefault(f.Id)?.Status != "reject")
             .Select(f => f.Characterization?.LungRadsCategory)
             .OfType<string>()

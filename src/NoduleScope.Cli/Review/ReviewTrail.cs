@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NoduleScope.Reporting.Findings;
 
 namespace NoduleScope.Cli.Review;
 
@@ -80,10 +81,15 @@ internal sealed class ReviewTrail
             decisions[a.FindingId] = a.Action switch
             {
                 "edit" => current with { LongAxisMm = a.LongAxisMm, ShortAxisMm = a.ShortAxisMm, User = a.User, Time = a.Time },
+                "add" => current with { Status = "accept", Added = true, User = a.User, Time = a.Time },
                 _ => current with { Status = a.Action, User = a.User, Time = a.Time },
             };
         }
 
         return decisions;
     }
+
+    /// <summary>The findings reviewers added (missed nodules), in the order they were added.</summary>
+    public static IReadOnlyList<FindingsNodule> AddedFindings(IEnumerable<ReviewAction> actions) =>
+        [.. actions.Where(a => a.Action == "add").Select(a => a.Finding).OfType<FindingsNodule>()];
 }

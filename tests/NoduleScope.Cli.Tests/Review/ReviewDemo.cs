@@ -1,4 +1,5 @@
 using NoduleScope.Cli.Review;
+using NoduleScope.Reporting.Findings;
 
 namespace NoduleScope.Cli.Tests.Review;
 
@@ -24,11 +25,16 @@ public sealed class ReviewDemo : IDisposable
 
     public string DetectFolder => folder["detect"];
 
-    /// <summary>A new results folder holding a copy of findings.json (its input path still names the demo series).</summary>
-    internal string FreshResults()
+    /// <summary>The findings detect made on the demo: 4 nodules.</summary>
+    public FindingsDocument Findings => FindingsJson.Read(Path.Combine(DetectFolder, "findings.json"));
+
+    /// <summary>A new results folder holding a copy of findings.json (its input path still names the demo series);
+    /// <paramref name="withoutLastFinding"/> leaves the last finding out, so that it plays a nodule detect missed.</summary>
+    internal string FreshResults(bool withoutLastFinding = false)
     {
         string results = Directory.CreateTempSubdirectory("nodulescope-review-").FullName;
-        File.Copy(Path.Combine(DetectFolder, "findings.json"), Path.Combine(results, "findings.json"));
+        var findings = Findings;
+        FindingsJson.Write(withoutLastFinding ? findings with { Findings = [.. findings.Findings.SkipLast(1)] } : findings, Path.Combine(results, "findings.json"));
         return results;
     }
 

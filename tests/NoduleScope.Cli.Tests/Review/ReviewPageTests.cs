@@ -21,6 +21,13 @@ public sealed class ReviewPageTests(ReviewDemo demo)
     private const string Chromium = "/usr/bin/chromium";
     private const int CanvasSize = 640;
 
+    /// <summary>Headless Chromium has no GPU: WebGL comes from SwiftShader, which newer Chromium only offers when
+    /// asked. NODULESCOPE_REVIEW_CHROMIUM_ARGS replaces these (e.g. with nothing, or --disable-webgl to test the CPU path).</summary>
+    private static string[] BrowserArgs =>
+        Environment.GetEnvironmentVariable("NODULESCOPE_REVIEW_CHROMIUM_ARGS") is { } configured
+            ? configured.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            : ["--enable-unsafe-swiftshader", "--use-angle=swiftshader"];
+
     private static string Shots
     {
         get
@@ -35,7 +42,9 @@ public sealed class ReviewPageTests(ReviewDemo demo)
     public async Task MarksAreDrawnAtTheFindingsAndAcceptAndRejectReachTheReport()
     {
         RequireBrowserAndBundle();
-        string results = demo.FreshResults();
+        // The demo's last nodule is left out of findings.json: the reviewer adds it by clicking on it.
+        var missed = demo.Findings.Findings[^1];
+        string results = demo.FreshResults(withoutLastFinding: true);
         var findings = FindingsJson.Read(Path.Combine(results, "findings.json"));
         Assert.True(findings.Findings.Count >= 2, "the demo should have at least two findings");
         try
@@ -58,10 +67,10 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 // The coronal reformat through the last finding shows its mark too (rows run from the head down).
                 var canvas = page.Locator("#ct");
                 await page.ClickAsync("[data-plane='coronal']");
-                await page.WaitForSelectorAsync("#ct[data-plane='coronal']");
+                await page.WaitForSelectorAsync("#ct[data-plane='coronal'][data-rendered^='coronal/']");
                 CheckSelectedMark(await canvas.ScreenshotAsync(), findings.Findings[^1], findings.Input, coronal: true, Path.Combine(Shots, "demo-mark-coronal.png"));
                 await page.ClickAsync("[data-plane='axial']");
-                await page.WaitForSelectorAsync("#ct[data-plane='axial']");
+                await page.WaitForSelectorAsync("#ct[data-plane='axial'][data-rendered^='axial/']");
 
                 var accepted = findings.Findings[0];
                 var rejected = findings.Findings[1];
@@ -77,21 +86,65 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 // A corrected diameter (the form the ruler fills) reaches the report too.
                 var edited = findings.Findings[^1];
                 await page.ClickAsync($"#findings-list li[data-finding='{edited.Id}']");
+
+                // The ruler (Cornerstone's LengthTool) fills the long axis: a 40-pixel horizontal line on the fitted
+                // image is 40 / s mm, s the canvas pixels per mm.
+                await page.ClickAsync("[data-tool='ruler']");
+                string before = await page.InputValueAsync("#edit-long");
+                var box = (await canvas.BoundingBoxAsync())!;
+                double pixelsPerMm = Math.Min(CanvasSize / (findings.Input.Size[0] * findings.Input.Spacing[0]), CanvasSize / (findings.Input.Size[1] * findings.Input.Spacing[1]));
+                await page.Mouse.MoveAsync(box.X + 100, box.Y + 120);
+                await page.Mouse.DownAsync();
+                await page.Mouse.MoveAsync(box.X + 120, box.Y + 120, new() { Steps = 4 });
+                await page.Mouse.MoveAsync(box.X + 140, box.Y + 120, new() { Steps = 4 });
+                await page.Mouse.UpAsync();
+                await page.WaitForFunctionAsync("v => document.getElementById('edit-long').value !== v", before);
+                double measured = double.Parse(await page.InputValueAsync("#edit-long"), CultureInfo.InvariantCulture);
+                Assert.Equal(40 / pixelsPerMm, measured, 0.2);
+                await page.ClickAsync("[data-tool='window']");
+
                 await page.FillAsync("#edit-long", "7.7");
                 await page.FillAsync("#edit-short", "5.5");
                 await page.ClickAsync("#edit-form button[type='submit']");
                 await page.WaitForSelectorAsync($"#findings-list li[data-finding='{edited.Id}'] >> text=(corrected)");
 
+                // Add the missed nodule: N, go to the slice through its centre, click it.
+                await page.FocusAsync("#ct");
+                await page.Keyboard.PressAsync("n");
+                await page.WaitForSelectorAsync("#ct[data-tool='add']");
+                int target = (int)Math.Round(missed.CenterVoxel[2]);
+                for (int index = int.Parse((await canvas.GetAttributeAsync("data-index"))!, CultureInfo.InvariantCulture); index != target; index += Math.Sign(target - index))
+                {
+                    await page.Keyboard.PressAsync(target > index ? "ArrowDown" : "ArrowUp");
+                }
+
+                await page.WaitForSelectorAsync($"#ct[data-rendered='axial/{target}']");
+                var click = CanvasPoint(missed.CenterVoxel, findings.Input, coronal: false);
+                await canvas.ClickAsync(new() { Position = new() { X = (float)click.X, Y = (float)click.Y } });
+                await page.WaitForSelectorAsync($"#findings-list li[data-finding='{missed.Id}'][data-added='1']", new() { Timeout = 60_000 });
+                await page.WaitForSelectorAsync($"body[data-selected='{missed.Id}']");
+                var added = Assert.Single(ReviewTrail.AddedFindings(ReviewTrail.Open(results).Actions));
+                await page.WaitForSelectorAsync($"#ct[data-rendered='axial/{(int)Math.Round(added.CenterVoxel[2])}']");
+                CheckSelectedMark(await canvas.ScreenshotAsync(), added, findings.Input, coronal: false, Path.Combine(Shots, "demo-mark-added.png"));
+                await page.Keyboard.PressAsync("w");
+
                 string report = await page.EvaluateAsync<string>("() => fetch('/api/review/studies/local/report').then(r => r.text())");
+                Assert.Contains($"id=\"nodule-{missed.Id}\"", report, StringComparison.Ordinal);
+                Assert.Contains($"1 added by the reviewer (#{missed.Id})", report, StringComparison.Ordinal);
                 Assert.Contains($"id=\"nodule-{accepted.Id}\"", report, StringComparison.Ordinal);
                 Assert.DoesNotContain($"id=\"nodule-{rejected.Id}\"", report, StringComparison.Ordinal);
                 Assert.Contains($"rejected and left out (#{rejected.Id})", report, StringComparison.Ordinal);
                 var trail = ReviewTrail.Open(results).Actions;
                 Assert.Contains("7.7 × 5.5 mm", System.Net.WebUtility.HtmlDecode(report), StringComparison.Ordinal);
-                Assert.Equal([(accepted.Id, "accept"), (rejected.Id, "reject"), (edited.Id, "edit")], trail.Select(a => (a.FindingId, a.Action)));
-                Assert.Equal(7.7, trail[^1].LongAxisMm);
+                Assert.Equal([(accepted.Id, "accept"), (rejected.Id, "reject"), (edited.Id, "edit"), (missed.Id, "add")], trail.Select(a => (a.FindingId, a.Action)));
+                Assert.Equal(7.7, trail[2].LongAxisMm);
                 Assert.All(trail, a => Assert.Equal("dr.browser", a.User));
 
+                await RecordTimings(page, findings.Input, "demo CT");
+
+                // Cornerstone's other rendering path draws the marks at the same places.
+                await ReopenWithRenderer(page, OtherRenderer(await page.EvaluateAsync<string>("() => window.reviewMetrics.renderer")));
+                await CheckEveryMark(page, findings, "demo-other-renderer");
                 await RecordTimings(page, findings.Input, "demo CT");
             });
         }
@@ -118,6 +171,9 @@ public sealed class ReviewPageTests(ReviewDemo demo)
             await OpenStudy(page);
             await CheckEveryMark(page, findings, "ct255");
             await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "ct255-viewer.png") });
+            await RecordTimings(page, findings.Input, "255-slice CT");
+            await ReopenWithRenderer(page, OtherRenderer(await page.EvaluateAsync<string>("() => window.reviewMetrics.renderer")));
+            await CheckEveryMark(page, findings, "ct255-other-renderer");
             await RecordTimings(page, findings.Input, "255-slice CT");
         });
     }
@@ -149,7 +205,7 @@ public sealed class ReviewPageTests(ReviewDemo demo)
             string login = await WaitForAddress(output, captured, command, ct);
             Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", .. BrowserArgs] });
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 860 }, DeviceScaleFactor = 1 });
             var consoleErrors = new List<string>();
             page.Console += (_, message) =>
@@ -169,6 +225,19 @@ public sealed class ReviewPageTests(ReviewDemo demo)
             await stop.CancelAsync();
             Assert.Equal(ExitCodes.Ok, await command);
         }
+    }
+
+    private static string OtherRenderer(string renderer) => renderer == "cpu" ? "webgl" : "cpu";
+
+    /// <summary>Forces Cornerstone's renderer (web/src/renderer.ts), goes back to the worklist and opens the study again.</summary>
+    private static async Task ReopenWithRenderer(IPage page, string renderer)
+    {
+        await page.EvaluateAsync("r => localStorage.setItem('nodulescope.review.renderer', r)", renderer);
+        await page.ClickAsync("#to-worklist");
+        await page.FillAsync("#worklist-filter", string.Empty);
+        await page.WaitForSelectorAsync("#worklist tbody tr[data-study='local']");
+        await OpenStudy(page);
+        Assert.Equal(renderer, await page.EvaluateAsync<string>("() => window.reviewMetrics.renderer"));
     }
 
     private static async Task OpenStudy(IPage page)
@@ -191,29 +260,38 @@ public sealed class ReviewPageTests(ReviewDemo demo)
             }
 
             await page.WaitForSelectorAsync($"body[data-selected='{f.Id}']");
-            Assert.Equal(((int)Math.Round(f.CenterVoxel[2])).ToString(CultureInfo.InvariantCulture), await canvas.GetAttributeAsync("data-index"));
+            string slice = ((int)Math.Round(f.CenterVoxel[2])).ToString(CultureInfo.InvariantCulture);
+            Assert.Equal(slice, await canvas.GetAttributeAsync("data-index"));
+            await page.WaitForSelectorAsync($"#ct[data-rendered='axial/{slice}']");
             CheckSelectedMark(await canvas.ScreenshotAsync(), f, findings.Input, coronal: false, Path.Combine(Shots, $"{name}-mark-{f.Id}.png"));
         }
     }
 
-    /// <summary>Scrolls 40 slices with the keyboard and writes the page's own timings to the test output.</summary>
+    /// <summary>Scrolls 40 slices with the keyboard, each step waiting until Cornerstone has rendered the slice, and
+    /// writes the page's own timings to the test output.</summary>
     private static async Task RecordTimings(IPage page, FindingsInput input, string what)
     {
         await page.EvaluateAsync("() => { window.reviewMetrics.renderTimesMs.length = 0; }");
+        int index = int.Parse((await page.GetAttributeAsync("#ct", "data-index"))!, CultureInfo.InvariantCulture);
+        int step = index + 20 < input.Size[2] ? 1 : -1;
         double scrollStart = await page.EvaluateAsync<double>("() => performance.now()");
         for (int k = 0; k < 40; k++)
         {
-            await page.Keyboard.PressAsync(k < 20 ? "ArrowDown" : "ArrowUp");
+            bool forward = k < 20;
+            await page.Keyboard.PressAsync((step > 0) == forward ? "ArrowDown" : "ArrowUp");
+            index += forward ? step : -step;
+            await page.WaitForSelectorAsync($"#ct[data-rendered='axial/{index}']");
         }
 
         double scrollMs = await page.EvaluateAsync<double>($"() => new Promise(r => requestAnimationFrame(() => r(performance.now() - {scrollStart.ToString(CultureInfo.InvariantCulture)})))");
         using var metrics = JsonDocument.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.reviewMetrics)"));
         double firstImage = metrics.RootElement.GetProperty("firstImageMs").GetDouble();
+        string renderer = metrics.RootElement.GetProperty("renderer").GetString() ?? "unknown renderer";
         double allSlices = metrics.RootElement.GetProperty("allSlicesMs").GetDouble();
         double[] renders = [.. metrics.RootElement.GetProperty("renderTimesMs").EnumerateArray().Select(e => e.GetDouble()).Order()];
         Assert.True(renders.Length >= 40, $"expected a render per slice step, got {renders.Length}");
         string summary = string.Create(CultureInfo.InvariantCulture,
-            $"review page, {what} {input.Size[0]}x{input.Size[1]}x{input.Size[2]}: first image {firstImage:0} ms after opening the study; all slices {allSlices:0} ms; slice render median {renders[renders.Length / 2]:0.00} ms, max {renders[^1]:0.00} ms over {renders.Length} renders; 40 key presses {scrollMs:0} ms ({scrollMs / 40:0.0} ms per slice including Playwright input)");
+            $"review page (Cornerstone3D, {renderer}), {what} {input.Size[0]}x{input.Size[1]}x{input.Size[2]}: first image {firstImage:0} ms after opening the study; all slices {allSlices:0} ms; slice render median {renders[renders.Length / 2]:0.00} ms, max {renders[^1]:0.00} ms over {renders.Length} renders; 40 slice steps {scrollMs:0} ms ({scrollMs / 40:0.0} ms per slice from key press to rendered slice, including Playwright input)");
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         await File.AppendAllTextAsync(Path.Combine(Shots, "timings.txt"), summary + "\n", new UTF8Encoding(false), TestContext.Current.CancellationToken);
     }
@@ -231,13 +309,7 @@ public sealed class ReviewPageTests(ReviewDemo demo)
         Assert.Equal(CanvasSize, bitmap.Width);
         int rowAxis = coronal ? 2 : 1;
         double s = Math.Min(CanvasSize / (input.Size[0] * input.Spacing[0]), CanvasSize / (input.Size[rowAxis] * input.Spacing[rowAxis]));
-        double ox = (CanvasSize - (input.Size[0] * input.Spacing[0] * s)) / 2;
-        double oy = (CanvasSize - (input.Size[rowAxis] * input.Spacing[rowAxis] * s)) / 2;
-        (double X, double Y) Canvas(double[] voxel)
-        {
-            double row = coronal ? input.Size[2] - 1 - voxel[2] : voxel[1];
-            return (ox + ((voxel[0] + 0.5) * input.Spacing[0] * s), oy + ((row + 0.5) * input.Spacing[rowAxis] * s));
-        }
+        (double X, double Y) Canvas(double[] voxel) => CanvasPoint(voxel, input, coronal);
 
         var lo = Canvas(WorldToVoxel(finding.BoundsMinWorld, input));
         var hi = Canvas(WorldToVoxel(finding.BoundsMaxWorld, input));
@@ -271,6 +343,18 @@ public sealed class ReviewPageTests(ReviewDemo demo)
         var centre = Canvas(finding.CenterVoxel);
         Assert.True(centre.X > minX && centre.X < maxX && centre.Y > minY && centre.Y < maxY,
             $"finding #{finding.Id}: centre ({centre.X:0}, {centre.Y:0}) outside its mark; see {savePath}");
+    }
+
+    /// <summary>Where the page draws a voxel (x, y, z) at zoom 1 and no pan: the image scaled to the canvas keeping mm
+    /// proportions and centred; coronal rows run from the head down.</summary>
+    private static (double X, double Y) CanvasPoint(double[] voxel, FindingsInput input, bool coronal)
+    {
+        int rowAxis = coronal ? 2 : 1;
+        double s = Math.Min(CanvasSize / (input.Size[0] * input.Spacing[0]), CanvasSize / (input.Size[rowAxis] * input.Spacing[rowAxis]));
+        double ox = (CanvasSize - (input.Size[0] * input.Spacing[0] * s)) / 2;
+        double oy = (CanvasSize - (input.Size[rowAxis] * input.Spacing[rowAxis] * s)) / 2;
+        double row = coronal ? input.Size[2] - 1 - voxel[2] : voxel[1];
+        return (ox + ((voxel[0] + 0.5) * input.Spacing[0] * s), oy + ((row + 0.5) * input.Spacing[rowAxis] * s));
     }
 
     private static double[] WorldToVoxel(double[] world, FindingsInput input)

@@ -44,7 +44,8 @@ public sealed class DeflatedImageFrameCodec : IPixelCodec
                 }
             }
         }
-        catch (InvalidDataException e)
+        // zlib reports some corrupt streams as System.IO.Compression.ZLibException, an internal IOException; the source is memory.
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw new DicomCodecException($"deflated frame is corrupt: {e.Message}", e);
         }

@@ -76,7 +76,7 @@ public sealed class JpegCodec : IPixelCodec
     /// </summary>
     internal static void DecodeWithJpegLibrary(ReadOnlySpan<byte> frame, JpegStreamHeader header, ushort[] samples)
     {
-        int scans = CountScans(frame);
+        int scans = CheckScans(frame, header.FrameMarker);
         if (scans > MaxScans)
         {
             throw new DicomCodecException($"JPEG: {scans} scans exceed the limit of {MaxScans}");
@@ -97,7 +97,11 @@ public sealed class JpegCodec : IPixelCodec
             decoder.SetOutputWriter(new JpegLibrarySampleWriter(header.Width, header.Height, header.ComponentCount, header.Precision, clamp: !header.IsLossless, samples));
             decoder.Decode();
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException or FormatException)
+        // JpegLibrary trusts its input: corrupt streams surface as whatever its arithmetic hits (afl-fuzz found null
+        // references and divisions by zero, tests/NoduleScope.Dicom.Codecs.Tests/Bugs). Its state is per call, so they
+        // are a corrupt frame, not a broken process.
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException or FormatException
+            or NullReferenceException or DivideByZeroException or OverflowException)
         {
             throw new DicomCodecException($"JPEG: JpegLibrary cannot decode the frame: {e.Message}", e);
         }
@@ -107,8 +111,13 @@ public sealed class JpegCodec : IPixelCodec
         }
     }
 
-    /// <summary>Counts SOS markers; entropy-coded data cannot contain FF DA because encoders stuff a zero after every FF.</summary>
-    private static int CountScans(ReadOnlySpan<byte> frame)
+    /// <summary>
+    /// Counts the SOS markers (entropy-coded data cannot contain FF DA: encoders stuff a zero after every FF) and checks
+    /// each scan's spectral selection and successive approximation against the frame type (ITU T.81 B.2.3), which
+    /// JpegLibrary does not: a baseline scan claiming Ss = 255 made it spin for seconds (found by afl-fuzz; regression
+    /// test in Bugs/JpegFuzzFindingsTests).
+    /// </summary>
+    private static int CheckScans(ReadOnlySpan<byte> frame, byte frameMarker)
     {
         ReadOnlySpan<byte> startOfScan = [0xFF, JpegStreamHeader.StartOfScan];
         int count = 0;
@@ -117,6 +126,32 @@ public sealed class JpegCodec : IPixelCodec
         {
             count++;
             frame = frame[(found + 2)..];
+            if (frame.Length < 3)
+            {
+                throw new DicomCodecException($"JPEG: scan {count} header is truncated");
+            }
+
+            int length = (frame[0] << 8) | frame[1];
+            int components = frame[2];
+            if (length != 6 + (2 * components) || frame.Length < length)
+            {
+                throw new DicomCodecException($"JPEG: scan {count} header has length {length} for {components} component(s)");
+            }
+
+            int ss = frame[3 + (2 * components)], se = frame[4 + (2 * components)], ah = frame[5 + (2 * components)] >> 4, al = frame[5 + (2 * components)] & 15;
+            bool valid = frameMarker switch
+            {
+                // Sequential scans should say 0..63 with no approximation; old encoders write other values that libjpeg
+                // only warns about, so only values outside the block are refused.
+                0xC0 or 0xC1 or 0xC9 => ss <= se && se <= 63,
+                0xC2 or 0xCA => ss <= se && se <= 63 && (ss > 0 || se == 0) && ah <= 13 && al <= 13,
+                0xC3 or 0xCB => ss is >= 1 and <= 7 && se == 0 && ah == 0,
+                _ => true,
+            };
+            if (!valid)
+            {
+                throw new DicomCodecException($"JPEG: scan {count} has spectral selection {ss}..{se} and approximation {ah}/{al}, invalid for frame marker FF{frameMarker:X2}");
+            }
         }
 
         return count;

@@ -39,6 +39,11 @@ internal sealed class JpegLosslessHuffmanTable
                     throw new DicomCodecException($"JPEG lossless: Huffman symbol {symbol} is not a difference category (0..16)");
                 }
 
+                if (code >= 1 << length)
+                {
+                    throw new DicomCodecException("JPEG lossless: Huffman table has more codes than its code lengths allow");
+                }
+
                 if (length <= LookupBits)
                 {
                     Fill(code, length, symbol);

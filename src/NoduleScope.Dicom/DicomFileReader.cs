@@ -663,13 +663,26 @@ internal sealed class DicomFileReader
         return output;
     }
 
+    /// <summary>zlib reports some corrupt streams as System.IO.Compression.ZLibException (an internal IOException), not InvalidDataException.</summary>
+    private static int ReadInflated(Stream source, byte[] buffer)
+    {
+        try
+        {
+            return source.Read(buffer);
+        }
+        catch (IOException e) when (e.GetType().Namespace == "System.IO.Compression")
+        {
+            throw new InvalidDataException("corrupt deflate stream: " + e.Message, e);
+        }
+    }
+
     private void CopyCapped(Stream source, MemoryStream output, long cap, long offset)
     {
         using (source)
         {
             byte[] buffer = new byte[1 << 16];
             int n;
-            while ((n = source.Read(buffer)) > 0)
+            while ((n = ReadInflated(source, buffer)) > 0)
             {
                 if (output.Length + n > cap)
                 {

@@ -87,7 +87,7 @@ public sealed class DurabilityTests : IDisposable
         {
             var jobs = await third.JobsAsync();
             return jobs.Count == 2 && jobs.All(j => j.State is "done" or "failed" or "dead_letter");
-        }, TimeSpan.FromMinutes(4), "both jobs to finish", () => third.Output);
+        }, TimeSpan.FromMinutes(10), "both jobs to finish", () => third.Output);
 
         var studies = await third.StudiesAsync();
         Assert.Equal(2, studies.Count);

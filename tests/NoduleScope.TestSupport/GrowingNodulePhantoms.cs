@@ -36,9 +36,13 @@ public static class GrowingNodulePhantoms
         return (prior, current, grown.Center);
     }
 
-    private static CtVolume CapLungs(CtVolume volume)
+    /// <summary>
+    /// Fills the lungs of the first and last <paramref name="cap"/> slices with soft tissue, like an apex and a
+    /// diaphragm: the phantom's lungs otherwise run through every slice, which leaves the position along z undetermined.
+    /// Air enclosed by tissue along a row is lung; the air around the body is left.
+    /// </summary>
+    public static CtVolume CapLungs(CtVolume volume, int cap = 8)
     {
-        const int cap = 8;
         for (int z = 0; z < volume.SizeZ; z++)
         {
             if (z >= cap && z < volume.SizeZ - cap)

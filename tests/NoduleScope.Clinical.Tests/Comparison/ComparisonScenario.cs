@@ -5,6 +5,7 @@ using NoduleScope.Detection.Segmentation;
 using NoduleScope.Imaging;
 using NoduleScope.Imaging.Registration;
 using NoduleScope.Imaging.Synthetic;
+using NoduleScope.TestSupport;
 
 namespace NoduleScope.Clinical.Tests.Comparison;
 
@@ -27,7 +28,7 @@ internal sealed class ComparisonScenario
 
     private ComparisonScenario()
     {
-        var prior = CapLungs(SyntheticChestPhantom.Create(Size, Slices, Spacing, seed: 21));
+        var prior = GrowingNodulePhantoms.CapLungs(SyntheticChestPhantom.Create(Size, Slices, Spacing, seed: 21), cap: 10);
         PriorNodules = SyntheticChestPhantom.Nodules(Size, Slices, Spacing, seed: 21);
         CurrentToPrior = AffineTransform.Rigid(new Vector3D(1.5, -1, 2) * (Math.PI / 180), new Vector3D(4, -5, 3), Vector3D.Zero);
         var current = TransformResampler.Resample(prior, prior.Grid, CurrentToPrior, -1000);
@@ -72,43 +73,6 @@ internal sealed class ComparisonScenario
         }
 
         return new ComparisonExam(volume, new DetectionResult(lungs, [], findings, [], [], "test", "test"), date);
-    }
-
-    /// <summary>Fills the lungs of the first and last slices with soft tissue, like an apex and a diaphragm: the
-    /// phantom's lungs otherwise run through every slice, which leaves the position along z undetermined.</summary>
-    private static CtVolume CapLungs(CtVolume volume)
-    {
-        const int cap = 10;
-        for (int z = 0; z < volume.SizeZ; z++)
-        {
-            if (z >= cap && z < volume.SizeZ - cap)
-            {
-                continue;
-            }
-
-            for (int y = 0; y < volume.SizeY; y++)
-            {
-                int first = -1, last = -1;
-                for (int x = 0; x < volume.SizeX; x++)
-                {
-                    if (volume[x, y, z] > -500)
-                    {
-                        first = first < 0 ? x : first;
-                        last = x;
-                    }
-                }
-
-                for (int x = first + 1; x < last; x++)
-                {
-                    if (volume[x, y, z] < -500)
-                    {
-                        volume[x, y, z] = SyntheticChestPhantom.SoftTissueHu;
-                    }
-                }
-            }
-        }
-
-        return volume;
     }
 
     /// <summary>Sets every voxel whose centre lies within the sphere to <paramref name="hu"/> (with the phantom's

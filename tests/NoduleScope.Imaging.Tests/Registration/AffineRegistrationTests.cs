@@ -1,6 +1,7 @@
 using NoduleScope.Imaging.Processing;
 using NoduleScope.Imaging.Registration;
 using NoduleScope.Imaging.Synthetic;
+using NoduleScope.TestSupport;
 
 namespace NoduleScope.Imaging.Tests.Registration;
 
@@ -18,7 +19,7 @@ public sealed class AffineRegistrationTests
     /// phantom's lungs otherwise run through every slice and leave the scaling along z undetermined).</summary>
     private const int CapSlices = 10;
 
-    private static readonly Lazy<CtVolume> Prior = new(() => CapLungs(SyntheticChestPhantom.Create(Size, Slices, Spacing, seed: 11)));
+    private static readonly Lazy<CtVolume> Prior = new(() => GrowingNodulePhantoms.CapLungs(SyntheticChestPhantom.Create(Size, Slices, Spacing, seed: 11), CapSlices));
 
     [Fact]
     public void RecoversARigidTransform()
@@ -73,41 +74,6 @@ public sealed class AffineRegistrationTests
         }
 
         return AffineRegistration.Register(fixedImage, null, moving, rigid.Transform, TransformModel.Affine, options).Transform;
-    }
-
-    private static CtVolume CapLungs(CtVolume volume)
-    {
-        for (int z = 0; z < volume.SizeZ; z++)
-        {
-            if (z >= CapSlices && z < volume.SizeZ - CapSlices)
-            {
-                continue;
-            }
-
-            for (int y = 0; y < volume.SizeY; y++)
-            {
-                int first = -1, last = -1;
-                for (int x = 0; x < volume.SizeX; x++)
-                {
-                    if (volume[x, y, z] > -500)
-                    {
-                        first = first < 0 ? x : first;
-                        last = x;
-                    }
-                }
-
-                // Air enclosed by tissue along the row is lung; the air around the body is not.
-                for (int x = first + 1; x < last; x++)
-                {
-                    if (volume[x, y, z] < -500)
-                    {
-                        volume[x, y, z] = SyntheticChestPhantom.SoftTissueHu;
-                    }
-                }
-            }
-        }
-
-        return volume;
     }
 
     /// <summary>Clipped to air … soft tissue and smoothed, as registration features usually are.</summary>

@@ -3,7 +3,7 @@ using NoduleScope.Dicom;
 namespace NoduleScope.Dicom.Codecs.Tests.Bugs;
 
 /// <summary>
-/// Found by afl-fuzz (target `jpeg`, 2026-11-27, 25 crashes and 2 hangs in 4 minutes): a lossless Huffman table with
+/// Found by afl-fuzz (target `jpeg`, 2026-11-27, 28 crashes and 2 hangs in its first 6 minutes): a lossless Huffman table with
 /// more codes than its lengths allow indexed past the lookup table (IndexOutOfRangeException); JpegLibrary met corrupt
 /// lossy streams with NullReferenceException and DivideByZeroException, which escaped as such; a baseline scan with
 /// spectral selection 255..0 kept JpegLibrary busy for 9 s on a 240 x 240 frame. Each input must now end in the

@@ -8,6 +8,7 @@ using NoduleScope.Clinical.Comparison.Document;
 using NoduleScope.Detection;
 using NoduleScope.Detection.Lungs;
 using NoduleScope.Detection.Segmentation;
+using NoduleScope.Dicom;
 using NoduleScope.Imaging;
 using NoduleScope.Imaging.Series;
 using NoduleScope.Pipeline.Comparison;
@@ -147,7 +148,7 @@ internal static class CompareCommand
         volume.ClampBelowAir();
 
         warnings.AddRange(inputWarnings.Select(w => $"{which}: {w}"));
-        DateOnly studyDate = date ?? ParseDicomDate(volume.Source.StudyDate)
+        DateOnly studyDate = date ?? DicomDate.Parse(volume.Source.StudyDate)
             ?? throw new InputProblemException(path, $"the {which} exam's study date is unknown (no DICOM StudyDate): give --{which}-date YYYYMMDD");
         return (volume, studyDate);
     }
@@ -263,8 +264,6 @@ internal static class CompareCommand
             : throw new InputProblemException(option, $"'{DisplayText.Clean(text)}' is not a date (YYYYMMDD)");
     }
 
-    private static DateOnly? ParseDicomDate(string? text) =>
-        text is not null && DateOnly.TryParseExact(text.Trim(), ["yyyyMMdd", "yyyy.MM.dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -41,14 +41,8 @@ public static class CompressedFrameLimits
     public static bool CanHold(DicomTransferSyntax syntax, long storedBytes, long decodedBytes) =>
         MaxExpansionRatio(syntax) is not { } ratio || decodedBytes <= (ratio * (double)storedBytes) + Slack;
 
-    /// <summary>Throws when the stored bytes cannot hold the declared frame.</summary>
-    /// <exception cref="DicomCodecException">the frame declares more bytes than its stored data can decode to.</exception>
-    public static void Require(DicomTransferSyntax syntax, long storedBytes, long decodedBytes, string what)
-    {
-        if (!CanHold(syntax, storedBytes, decodedBytes))
-        {
-            throw new DicomCodecException(string.Create(CultureInfo.InvariantCulture,
-                $"{what} declares {decodedBytes} decoded bytes, but its {storedBytes} stored bytes of {syntax.Name} can decode to at most {MaxExpansionRatio(syntax)} bytes each"));
-        }
-    }
+    /// <summary>Why the stored bytes cannot hold the declared frame; null when they can.</summary>
+    public static string? Violation(DicomTransferSyntax syntax, long storedBytes, long decodedBytes, string what) =>
+        CanHold(syntax, storedBytes, decodedBytes) ? null : string.Create(CultureInfo.InvariantCulture,
+            $"{what} declares {decodedBytes} decoded bytes, but its {storedBytes} stored bytes of {syntax.Name} can decode to at most {MaxExpansionRatio(syntax)} bytes each");
 }

@@ -90,16 +90,9 @@ public sealed class DicomPixelData
 
     private void RequireStoredBytesCanHoldFrame(int index, long storedBytes)
     {
-        if (!CompressedFrameLimits.CanHold(TransferSyntax, storedBytes, Description.FrameLengthBytes))
+        if (CompressedFrameLimits.Violation(TransferSyntax, storedBytes, Description.FrameLengthBytes, $"frame {index}") is { } violation)
         {
-            try
-            {
-                CompressedFrameLimits.Require(TransferSyntax, storedBytes, Description.FrameLengthBytes, $"frame {index}");
-            }
-            catch (DicomCodecException e)
-            {
-                throw new DicomFormatException(e.Message, FilePath, -1, e);
-            }
+            throw new DicomFormatException(violation, FilePath, -1);
         }
     }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using NoduleScope.Clinical.Comparison;
 using NoduleScope.Clinical.Comparison.Document;
+using NoduleScope.Dicom;
 using NoduleScope.Imaging;
 using NoduleScope.Pipeline.Processing;
 using NoduleScope.Pipeline.Queue;
@@ -22,7 +22,7 @@ public sealed class PriorStudyFinder(IJobQueue queue, StorageRoot storage)
         ArgumentNullException.ThrowIfNull(volume);
         ArgumentNullException.ThrowIfNull(warnings);
         string? patient = PatientKeys.From(volume.Source.PatientId);
-        DateOnly? date = ParseDicomDate(volume.Source.StudyDate);
+        DateOnly? date = DicomDate.Parse(volume.Source.StudyDate);
         if (patient is null || date is null)
         {
             warnings.Add("no comparison with prior exams: the study has no " + (patient is null ? "PatientID" : "StudyDate"));
@@ -99,6 +99,4 @@ public sealed class PriorStudyFinder(IJobQueue queue, StorageRoot storage)
         }
     }
 
-    public static DateOnly? ParseDicomDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NoduleScope.Dicom;
 using NoduleScope.Pipeline.Comparison;
 using NoduleScope.Pipeline.Processing;
 using NoduleScope.Pipeline.Queue;
@@ -54,17 +55,17 @@ public sealed class StudyJobProcessor(StudyProcessor processor, OutputKinds send
     private async Task<StudyAnalysis> CompareWithPriorAsync(ClaimedJob job, StudyAnalysis analysis, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
+        var result = analysis;
         PriorStudy? prior = null;
         try
         {
             prior = await priors!.RecordAndFindAsync(job, analysis.Volume, warnings, cancellationToken).ConfigureAwait(false);
             if (prior is not null)
             {
-                var date = PriorStudyFinder.ParseDicomDate(analysis.Volume.Source.StudyDate)!.Value;
+                var date = DicomDate.Parse(analysis.Volume.Source.StudyDate)!.Value;
                 logger?.LogInformation("job {Job}: comparing study {Study} with its prior study {Prior} of {Date:yyyy-MM-dd}", job.JobId, job.StudyId, prior.StudyId, prior.StudyDate);
                 var overrides = priors.PairOverrides(job.StudyId, warnings);
-                var compared = Processor.CompareWithPrior(analysis, prior, date, "study/" + job.StudyId, overrides: overrides, cancellationToken: cancellationToken);
-                return warnings.Count == 0 ? compared : compared with { Document = compared.Document with { Warnings = [.. compared.Document.Warnings, .. warnings] } };
+                result = Processor.CompareWithPrior(analysis, prior, date, "study/" + job.StudyId, overrides: overrides, cancellationToken: cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException && e is not LeaseLostException)
@@ -73,7 +74,7 @@ public sealed class StudyJobProcessor(StudyProcessor processor, OutputKinds send
             warnings.Add($"no comparison with the prior study {prior?.StudyId ?? "(not loaded)"}: {e.GetType().Name}: {e.Message}");
         }
 
-        return warnings.Count == 0 ? analysis : analysis with { Document = analysis.Document with { Warnings = [.. analysis.Document.Warnings, .. warnings] } };
+        return warnings.Count == 0 ? result : result with { Document = result.Document with { Warnings = [.. result.Document.Warnings, .. warnings] } };
     }
 
     /// <summary>The DICOM file names <see cref="ResultsWriter"/> gives each kind.</summary>

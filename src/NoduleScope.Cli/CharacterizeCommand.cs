@@ -3,6 +3,7 @@ using System.Globalization;
 using NoduleScope.Detection.Lungs;
 using NoduleScope.Imaging;
 using NoduleScope.Imaging.Series;
+using NoduleScope.Pipeline.Processing;
 using NoduleScope.Reporting.Findings;
 
 namespace NoduleScope.Cli;

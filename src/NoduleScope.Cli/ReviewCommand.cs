@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Net;
 using NoduleScope.Cli.Review;
+using NoduleScope.Pipeline.Review;
+using NoduleScope.Service.Review;
 using NoduleScope.Imaging.Series;
 using NoduleScope.Reporting.Findings;
 
@@ -105,6 +107,6 @@ internal static class ReviewCommand
 
         // As detect saw it: padding below air is air (segmenting an added nodule needs the same volume).
         volume.ClampBelowAir();
-        return new ReviewStudy(Path.GetFullPath(resultsFolder), findings, volume, ReviewTrail.Open(resultsFolder));
+        return new ReviewStudy(Path.GetFullPath(resultsFolder), findings, volume, ReviewTrail.Open(Path.Combine(resultsFolder, ReviewTrail.FileName)));
     }
 }

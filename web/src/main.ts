@@ -1,5 +1,5 @@
-import { api } from "./api";
-import type { Decision, Finding, StudyDetail, StudySummary } from "./types";
+import { api, KeyRequiredError, setApiKey } from "./api";
+import type { ComparisonPair, Decision, Finding, PairOverride, StudyDetail, StudySummary } from "./types";
 import { presets, Viewer } from "./viewer";
 import type { Mark, MouseTool } from "./viewer";
 import { VolumeStore } from "./volume";
@@ -42,8 +42,30 @@ function text(tag: string, value: string, className?: string): HTMLElement {
 }
 
 function showError(e: unknown): void {
+  if (e instanceof KeyRequiredError) {
+    showLogin(e.rejected);
+    return;
+  }
   $("status-line").textContent = `Error: ${e instanceof Error ? e.message : String(e)}`;
   document.body.dataset.error = "1";
+}
+
+// ---------------------------------------------------------------- sign-in (the service's API key)
+
+function showLogin(rejected: boolean): void {
+  $("worklist-view").hidden = true;
+  $("viewer-view").hidden = true;
+  $("login-view").hidden = false;
+  document.body.dataset.view = "login";
+  if (rejected) $("login-message").textContent = "That API key was not accepted. Enter it again.";
+  $("login-key").focus();
+}
+
+async function start(): Promise<void> {
+  const session = await api.session();
+  $("user").textContent = `Reviewer: ${session.user}`;
+  $("login-view").hidden = true;
+  await showWorklist();
 }
 
 // ---------------------------------------------------------------- worklist
@@ -77,6 +99,7 @@ function renderWorklist(): void {
 }
 
 async function showWorklist(): Promise<void> {
+  $("login-view").hidden = true;
   $("viewer-view").hidden = true;
   $("worklist-view").hidden = false;
   studies = await api.studies();
@@ -138,6 +161,8 @@ function renderFindings(): void {
         text("div", `${fmt(longAxis, 1)} × ${fmt(shortAxis, 1)} mm${decision?.longAxisMm ? " (corrected)" : ""} · ${fmt(f.volumeMm3, 0)} mm³`, "facts"),
         text("div", `Lung-RADS ${c?.lungRadsCategory ?? "–"} · Brock ${c?.brockProbability == null ? "–" : (c.brockProbability * 100).toFixed(1) + " %"} · p ${fmt(f.probability, 2)}`, "facts"),
       );
+      const pair = pairOf(f.id);
+      if (pair) li.append(text("div", `Prior ${pair.priorFindingId === null ? "none" : `#${pair.priorFindingId}`}: ${changeText(pair)}`, "facts prior"));
       if (decision?.user) li.append(text("div", `${decision.added && decision.status === "accept" ? "added" : decision.status ?? "edited"} by ${decision.user} ${decision.time ? new Date(decision.time).toLocaleString() : ""}`, "facts"));
       li.addEventListener("click", () => select(i));
       return li;
@@ -152,6 +177,102 @@ function renderFindings(): void {
   if (viewer) {
     viewer.marks = marks();
     viewer.render();
+  }
+}
+
+// ---------------------------------------------------------------- comparison with the prior exam
+
+function pairOf(findingId: number): ComparisonPair | undefined {
+  return detail?.comparison?.pairs.find((p) => p.currentFindingId === findingId);
+}
+
+const statusWords: Record<string, string> = { slowGrowing: "slow growing", notAssessed: "not assessed" };
+
+function changeText(p: ComparisonPair): string {
+  const words = statusWords[p.status] ?? p.status;
+  const sizes = p.priorMeanDiameterMm !== null && p.currentMeanDiameterMm !== null ? ` ${fmt(p.priorMeanDiameterMm, 1)} → ${fmt(p.currentMeanDiameterMm, 1)} mm` : "";
+  // A doubling time means something for a nodule that grows; for a stable one it is noise over a long interval.
+  const grows = p.status === "growing" || p.status === "slowGrowing";
+  const vdt = grows && p.volumeDoublingTimeDays !== null ? `, VDT ${Math.round(p.volumeDoublingTimeDays)} d` : "";
+  return `${words}${sizes}${vdt}`;
+}
+
+/** The pairing the reviewer set for a current finding: "auto", "none" or a prior finding id. */
+function overrideFor(findingId: number): string {
+  const o = detail?.comparison?.overrides?.find((x) => x.current === findingId);
+  return o === undefined ? "auto" : o.prior === null ? "none" : String(o.prior);
+}
+
+function renderComparison(): void {
+  const c = detail?.comparison;
+  $("comparison").hidden = !c;
+  if (!c || !detail) return;
+  $("comparison-summary").textContent = `Prior ${c.priorStudyDate}, current ${c.currentStudyDate} (${Math.round(c.intervalDays)} days) · follow-up Lung-RADS ${c.lungRadsCategory}`;
+  const priors = c.pairs.filter((p) => p.priorFindingId !== null);
+  const body = document.querySelector("#comparison-pairs tbody")!;
+  body.replaceChildren(
+    ...c.pairs.map((p) => {
+      const tr = document.createElement("tr");
+      tr.dataset.pair = String(p.index);
+      const current = p.currentFindingId === null ? "–" : `#${p.currentFindingId}`;
+      let priorCell: HTMLElement;
+      if (c.canOverride && p.currentFindingId !== null) {
+        const choice = document.createElement("select");
+        choice.dataset.current = String(p.currentFindingId);
+        choice.title = "Pair this nodule with a nodule of the prior exam";
+        const option = (value: string, label: string) => {
+          const o = document.createElement("option");
+          o.value = value;
+          o.textContent = label;
+          return o;
+        };
+        choice.append(
+          option("auto", p.priorFindingId === null ? "auto: none" : `auto: #${p.priorFindingId}`),
+          option("none", "none (new)"),
+          ...priors.map((q) => option(String(q.priorFindingId), `#${q.priorFindingId} ${fmt(q.priorMeanDiameterMm, 1)} mm`)),
+        );
+        choice.value = overrideFor(p.currentFindingId);
+        priorCell = document.createElement("td");
+        priorCell.append(choice);
+      } else {
+        priorCell = text("td", p.priorFindingId === null ? (p.method === "refoundOnPrior" ? "refound" : "–") : `#${p.priorFindingId}`);
+      }
+      const change = text("td", changeText(p));
+      change.append(text("div", `match: ${p.method}, confidence ${(p.confidence * 100).toFixed(0)} %`, "muted"));
+      tr.append(text("td", current), priorCell, change);
+      if (p.currentFindingId !== null) {
+        const index = detail!.findings.findIndex((f) => f.id === p.currentFindingId);
+        tr.querySelector("td")!.addEventListener("click", () => select(index));
+      }
+      return tr;
+    }),
+  );
+  $("comparison-edit").hidden = !c.canOverride;
+}
+
+async function applyPairs(): Promise<void> {
+  if (!detail?.comparison) return;
+  const pairs: PairOverride[] = [];
+  document.querySelectorAll<HTMLSelectElement>("#comparison-pairs select").forEach((choice) => {
+    if (choice.value === "auto") return;
+    pairs.push({ prior: choice.value === "none" ? null : Number(choice.value), current: Number(choice.dataset.current) });
+  });
+  try {
+    $("pairs-message").textContent = await api.setPairs(detail.id, pairs);
+    document.body.dataset.pairsApplied = String(pairs.length);
+  } catch (e) {
+    $("pairs-message").textContent = e instanceof Error ? e.message : String(e);
+  }
+}
+
+async function openReport(): Promise<void> {
+  if (!detail) return;
+  try {
+    // Browsers let a page open a tab for a few seconds after a click, which covers this one short request.
+    const url = await api.reportLink(detail.id);
+    window.open(url, "_blank", "noopener");
+  } catch (e) {
+    showError(e);
   }
 }
 
@@ -231,7 +352,8 @@ async function openStudy(id: string): Promise<void> {
         updateStatusLine();
       }
     };
-    ($("report-link") as HTMLAnchorElement).href = api.reportUrl(id);
+    $("pairs-message").textContent = "";
+    renderComparison();
     selected = 0;
     const first = detail.findings[0];
     viewer.marks = marks();
@@ -286,6 +408,14 @@ function bind(): void {
   $("next-finding").addEventListener("click", () => select(selected + 1));
   $("accept").addEventListener("click", () => void act("accept"));
   $("reject").addEventListener("click", () => void act("reject"));
+  $("report-link").addEventListener("click", () => void openReport());
+  $("apply-pairs").addEventListener("click", () => void applyPairs());
+  $("login-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    setApiKey(($("login-key") as HTMLInputElement).value.trim());
+    ($("login-key") as HTMLInputElement).value = "";
+    start().catch(showError);
+  });
   $("edit-form").addEventListener("submit", (e) => {
     e.preventDefault();
     if (!detail || detail.findings.length === 0) return;
@@ -326,5 +456,4 @@ function bind(): void {
 }
 
 bind();
-api.session().then((s) => ($("user").textContent = `Reviewer: ${s.user}`)).catch(showError);
-showWorklist().catch(showError);
+start().catch(showError);

@@ -49,10 +49,44 @@ export interface Decision {
   added: boolean;
 }
 
+/** One nodule across the prior and the current exam (comparison.json, docs/comparison.md). */
+export interface ComparisonPair {
+  index: number;
+  status: string;
+  /** automatic, user, refoundOnPrior, refoundOnCurrent, unpaired. */
+  method: string;
+  confidence: number;
+  distanceMm: number | null;
+  priorFindingId: number | null;
+  currentFindingId: number | null;
+  priorMeanDiameterMm: number | null;
+  currentMeanDiameterMm: number | null;
+  priorType: string | null;
+  volumeDoublingTimeDays: number | null;
+}
+
+/** A pairing the reviewer forces (pairs.json): both ids pair them, a null side leaves the other nodule unpaired. */
+export interface PairOverride {
+  prior: number | null;
+  current: number | null;
+}
+
+export interface Comparison {
+  priorStudyDate: string;
+  currentStudyDate: string;
+  intervalDays: number;
+  lungRadsCategory: string;
+  /** The host can apply pairings (the service); the local host shows them only. */
+  canOverride: boolean;
+  pairs: ComparisonPair[];
+  overrides: PairOverride[] | null;
+}
+
 export interface StudyDetail {
   id: string;
   status: string;
   volume: VolumeGeometry;
   findings: Finding[];
   decisions: Decision[];
+  comparison: Comparison | null;
 }

@@ -69,13 +69,19 @@ public sealed class StorageRoot
     }
 
     /// <summary>The user's pairings of a study with its prior (overrides/&lt;study id&gt;/pairs.json); the file may not exist.</summary>
-    public string PairOverridesFile(string studyId)
+    public string PairOverridesFile(string studyId) => StudyOverride(studyId, "pairs.json");
+
+    /// <summary>The review audit trail of a study (overrides/&lt;study id&gt;/review.json), kept per study so that it
+    /// survives the study being processed again; the file may not exist.</summary>
+    public string ReviewTrailFile(string studyId) => StudyOverride(studyId, "review.json");
+
+    private string StudyOverride(string studyId, string name)
     {
         if (studyId.Length == 0 || !studyId.All(char.IsAsciiLetterOrDigit))
         {
             throw new ArgumentException("study ids are generated hexadecimal strings", nameof(studyId));
         }
 
-        return Resolve($"overrides/{studyId}/pairs.json");
+        return Resolve($"overrides/{studyId}/{name}");
     }
 }

@@ -12,6 +12,7 @@ using NoduleScope.Pipeline.Workers;
 using NoduleScope.Reporting.Outputs;
 using NoduleScope.Service.Api;
 using NoduleScope.Service.Configuration;
+using NoduleScope.Service.Review;
 using NoduleScope.Service.Security;
 
 namespace NoduleScope.Service.Hosting;
@@ -94,6 +95,8 @@ public static class ServiceHost
         });
         s.AddOptions<ApiKeyAuthenticationOptions>(ApiKeyAuthenticationOptions.Scheme).Configure(o => o.Keys = config.Http.ApiKeys);
         s.AddSingleton(TimeProvider.System);
+        s.AddSingleton<ReviewReportLinks>();
+        s.AddSingleton<IReviewCatalog>(new ServiceReviewCatalog(queue, storage));
         s.AddWebEncoders();
         s.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationOptions.Scheme).RequireAuthenticatedUser().Build());
         s.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -105,11 +108,45 @@ public static class ServiceHost
         }));
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/review") || context.Request.Path.StartsWithSegments("/api/review"))
+            {
+                ReviewPage.ApplyHeaders(context.Response);
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         ApiEndpoints.Map(app);
+        MapReview(app);
         return app;
+    }
+
+    /// <summary>The review page at /review/ (the bundle is static and anonymous; the page asks for an API key and sends
+    /// it with every API call) and its API at /api/review/ (docs/review-api.md), actions recorded under the key's name.</summary>
+    private static void MapReview(WebApplication app)
+    {
+        if (ReviewWebRoot.Find() is { } webRoot)
+        {
+            foreach (var endpoint in ReviewPage.MapAssets(app, "/review/", webRoot))
+            {
+                endpoint.AllowAnonymous();
+            }
+        }
+        else
+        {
+            app.MapGet("/review/", () => Results.Text($"the review page is not built: run web/build.sh or set {ReviewWebRoot.EnvironmentVariable} to its dist folder\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
+                .AllowAnonymous().ExcludeFromDescription();
+        }
+
+        var catalog = app.Services.GetRequiredService<IReviewCatalog>();
+        var links = app.Services.GetRequiredService<ReviewReportLinks>();
+        ReviewEndpoints.Map(app, catalog, links, context => context.User.Identity?.Name ?? "unknown").AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/api/review/studies/{id}/pairs", PairOverridesEndpoint.GetAsync).WithSummary("The review page's view of GET /api/studies/{id}/pairs");
+        app.MapPut("/api/review/studies/{id}/pairs", PairOverridesEndpoint.PutAsync).WithSummary("The review page's pairing control: PUT /api/studies/{id}/pairs");
     }
 
     private static IJobQueue CreateQueue(ServiceConfiguration config, StorageRoot storage)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using NoduleScope.Cli.Review;
+using NoduleScope.Pipeline.Review;
+using NoduleScope.Service.Review;
 
 namespace NoduleScope.Cli.Tests.Review;
 

@@ -1,4 +1,6 @@
 using NoduleScope.Cli.Review;
+using NoduleScope.Pipeline.Review;
+using NoduleScope.Service.Review;
 using NoduleScope.Reporting.Findings;
 
 namespace NoduleScope.Cli.Tests.Review;

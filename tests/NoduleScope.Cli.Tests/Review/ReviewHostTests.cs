@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NoduleScope.Cli.Review;
+using NoduleScope.Pipeline.Review;
+using NoduleScope.Service.Review;
 using NoduleScope.Dicom;
 using NoduleScope.Reporting.Sr;
 
@@ -55,7 +57,7 @@ public sealed class ReviewHostTests(ReviewDemo demo)
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("<script defer src=\"/review.js\">", html, StringComparison.Ordinal);
+        Assert.Contains("<script defer src=\"review.js\">", html, StringComparison.Ordinal);
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
@@ -96,7 +98,7 @@ public sealed class ReviewHostTests(ReviewDemo demo)
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        var trail = ReviewTrail.Open(running.Results).Actions;
+        var trail = ReviewTrail.Open(Path.Combine(running.Results, ReviewTrail.FileName)).Actions;
         Assert.Equal(["accept", "reject", "edit"], trail.Select(a => a.Action));
         Assert.All(trail, a => Assert.Equal("dr.test", a.User));
         Assert.Contains("id=\"nodule-1\"", report, StringComparison.Ordinal);
@@ -137,7 +139,7 @@ public sealed class ReviewHostTests(ReviewDemo demo)
         var decision = body.RootElement.GetProperty("study").GetProperty("decisions").EnumerateArray().Single(d => d.GetProperty("findingId").GetInt32() == id);
         Assert.True(decision.GetProperty("added").GetBoolean());
         Assert.Equal("accept", decision.GetProperty("status").GetString());
-        var trail = ReviewTrail.Open(running.Results).Actions;
+        var trail = ReviewTrail.Open(Path.Combine(running.Results, ReviewTrail.FileName)).Actions;
         Assert.Equal("add", Assert.Single(trail).Action);
         Assert.Equal("dr.test", trail[0].User);
         Assert.Equal(id, trail[0].Finding?.Id);

@@ -1,4 +1,6 @@
 using NoduleScope.Cli.Review;
+using NoduleScope.Pipeline.Review;
+using NoduleScope.Service.Review;
 
 namespace NoduleScope.Cli.Tests.Review;
 
@@ -31,11 +33,11 @@ public sealed class ReviewTrailTests
     public void AppendedActionsAreReadBackFromReviewJson()
     {
         using var temp = new TestFolder();
-        var trail = ReviewTrail.Open(temp.Path);
+        var trail = ReviewTrail.Open(Path.Combine(temp.Path, ReviewTrail.FileName));
         trail.Append(new ReviewAction { FindingId = 2, Action = "accept", User = "dr.x", Time = T0 });
         trail.Append(new ReviewAction { FindingId = 4, Action = "reject", User = "dr.y", Time = T0.AddSeconds(5) });
 
-        var reopened = ReviewTrail.Open(temp.Path);
+        var reopened = ReviewTrail.Open(Path.Combine(temp.Path, ReviewTrail.FileName));
 
         Assert.Equal(trail.Actions, reopened.Actions);
         Assert.Contains("\"schema\": \"nodulescope.review/0.1\"", File.ReadAllText(temp[ReviewTrail.FileName]), StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using NoduleScope.Cli.Review;
+using NoduleScope.Pipeline.Review;
+using NoduleScope.Service.Review;
 
 namespace NoduleScope.Cli.Tests.Review;
 

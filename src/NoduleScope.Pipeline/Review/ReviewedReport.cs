@@ -4,7 +4,7 @@ using NoduleScope.Imaging;
 using NoduleScope.Reporting.Findings;
 using NoduleScope.Reporting.Outputs;
 
-namespace NoduleScope.Cli.Review;
+namespace NoduleScope.Pipeline.Review;
 
 /// <summary>
 /// Regenerates the HTML report from findings.json and the review decisions: rejected findings are left out, corrected
@@ -12,7 +12,7 @@ namespace NoduleScope.Cli.Review;
 /// says who reviewed what. For DICOM input the TID 1500 SR is regenerated the same way. Written to
 /// <c>reviewed/report.html</c> next to the original results, which stay as detect wrote them.
 /// </summary>
-internal static class ReviewedReport
+public static class ReviewedReport
 {
     public const string FolderName = "reviewed";
 

@@ -1,10 +1,10 @@
-namespace NoduleScope.Cli.Review;
+namespace NoduleScope.Service.Review;
 
 /// <summary>
 /// Finds the bundled review page (web/dist, built by web/build.sh): the folder named by NODULESCOPE_REVIEW_WEB, else
 /// web/dist in the first folder above the running program that has one.
 /// </summary>
-internal static class ReviewWebRoot
+public static class ReviewWebRoot
 {
     public const string EnvironmentVariable = "NODULESCOPE_REVIEW_WEB";
 

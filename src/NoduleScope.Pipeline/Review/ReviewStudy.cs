@@ -1,45 +1,73 @@
 using NoduleScope.Clinical;
+using NoduleScope.Clinical.Comparison.Document;
 using NoduleScope.Detection.Lungs;
 using NoduleScope.Dicom;
 using NoduleScope.Imaging;
+using NoduleScope.Pipeline.Comparison;
 using NoduleScope.Pipeline.Processing;
 using NoduleScope.Reporting.Findings;
 
-namespace NoduleScope.Cli.Review;
+namespace NoduleScope.Pipeline.Review;
 
-/// <summary>One study under review: the detect output folder, its findings, the CT volume they were found on (clamped
-/// below air, as detection saw it) and the audit trail, which also holds the findings reviewers added. The report
-/// regenerated from the decisions is written under the same folder.</summary>
-internal sealed class ReviewStudy
+/// <summary>One study under review: the results folder, its findings, the CT volume they were found on (clamped below
+/// air, as detection saw it; loaded on first use) and the audit trail, which also holds the findings reviewers added. The
+/// report regenerated from the decisions is written under the results folder.</summary>
+public sealed class ReviewStudy
 {
-    /// <summary>The id the REST contract uses for the one local study; it carries no patient data.</summary>
+    /// <summary>The id <c>nodulescope review</c> gives its one study; it carries no patient data.</summary>
     public const string LocalId = "local";
 
     private readonly Lock reportGate = new();
     private readonly Lock addGate = new();
+    private readonly Lazy<CtVolume> volume;
     private readonly Lazy<LungSegmentation> lungs;
     private readonly Lazy<DicomDataset?> sourceHeader;
+    private readonly Lazy<ComparisonDocument?> comparison;
 
-    public ReviewStudy(string resultsFolder, FindingsDocument findings, CtVolume volume, ReviewTrail trail)
+    /// <param name="id">The id URLs use: opaque, never patient data.</param>
+    /// <param name="loadVolume">Reads the analysed CT, clamped below air, with the grid of <paramref name="findings"/>.</param>
+    public ReviewStudy(string id, string resultsFolder, FindingsDocument findings, Func<CtVolume> loadVolume, ReviewTrail trail)
     {
+        ArgumentNullException.ThrowIfNull(loadVolume);
+        Id = id;
         ResultsFolder = resultsFolder;
         Findings = findings;
-        Volume = volume;
         Trail = trail;
-        lungs = new Lazy<LungSegmentation>(() => new LungSegmenter().Segment(volume), LazyThreadSafetyMode.ExecutionAndPublication);
+        volume = new Lazy<CtVolume>(loadVolume, LazyThreadSafetyMode.ExecutionAndPublication);
+        lungs = new Lazy<LungSegmentation>(() => new LungSegmenter().Segment(volume.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         // Null for NIfTI/MetaImage input (no SR then) or when the source instance cannot be read again.
-        sourceHeader = new Lazy<DicomDataset?>(() => SourceHeaderReader.Read(volume, []), LazyThreadSafetyMode.ExecutionAndPublication);
+        sourceHeader = new Lazy<DicomDataset?>(() => SourceHeaderReader.Read(volume.Value, []), LazyThreadSafetyMode.ExecutionAndPublication);
+        comparison = new Lazy<ComparisonDocument?>(() =>
+        {
+            string path = Path.Combine(resultsFolder, StudyComparer.ComparisonFileName);
+            return File.Exists(path) ? ComparisonJson.Read(path) : null;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public string Id => LocalId;
+    public ReviewStudy(string resultsFolder, FindingsDocument findings, CtVolume volume, ReviewTrail trail)
+        : this(LocalId, resultsFolder, findings, () => volume, trail)
+    {
+    }
+
+    public string Id { get; }
 
     public string ResultsFolder { get; }
 
     public FindingsDocument Findings { get; }
 
-    public CtVolume Volume { get; }
+    /// <summary>The analysed CT; reading it is what makes opening a study in the service take a moment.</summary>
+    public CtVolume Volume => volume.Value;
+
+    /// <summary>Whether <see cref="Volume"/> has been read (a cache may drop studies whose volume it holds).</summary>
+    public bool VolumeLoaded => volume.IsValueCreated;
+
+    /// <summary>Axial slices of the analysed CT, from findings.json (no need to read the CT).</summary>
+    public int SliceCount => Findings.Input.Size.Length == 3 ? Findings.Input.Size[2] : 0;
 
     public ReviewTrail Trail { get; }
+
+    /// <summary>The comparison with the prior exam made with these results (comparison.json), or null when there was none.</summary>
+    public ComparisonDocument? Comparison => comparison.Value;
 
     public string ReportPath => Path.Combine(ResultsFolder, ReviewedReport.FolderName, "report.html");
 

@@ -1,13 +1,13 @@
 using NoduleScope.Reporting.Findings;
 
-namespace NoduleScope.Cli.Review;
+namespace NoduleScope.Pipeline.Review;
 
 /// <summary>
 /// One entry of the review audit trail (review.json): who did what to which finding and when. <see cref="Action"/> is
 /// "accept", "reject", "edit" or "add"; an edit carries the corrected long and short axis in mm, an add the clicked point
 /// (LPS mm) and the finding segmented and characterised there, so that the trail alone restores it.
 /// </summary>
-internal sealed record ReviewAction
+public sealed record ReviewAction
 {
     public required int FindingId { get; init; }
 

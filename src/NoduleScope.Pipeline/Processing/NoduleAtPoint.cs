@@ -5,13 +5,13 @@ using NoduleScope.Detection.Segmentation;
 using NoduleScope.Imaging;
 using NoduleScope.Reporting.Findings;
 
-namespace NoduleScope.Cli;
+namespace NoduleScope.Pipeline.Processing;
 
 /// <summary>
 /// Segments and characterises the nodule at a world point (LPS mm) without detection, as one findings.json block:
 /// what <c>characterize --at</c> prints and what the review page adds when a reviewer clicks a missed nodule.
 /// </summary>
-internal static class NoduleAtPoint
+public static class NoduleAtPoint
 {
     /// <summary>The finding with <paramref name="id"/> at <paramref name="point"/>, or null when nothing denser than
     /// lung is there (<paramref name="lungs"/> is only asked for then). The volume must be clamped below air, as

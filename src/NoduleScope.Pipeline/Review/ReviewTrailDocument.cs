@@ -1,7 +1,7 @@
-namespace NoduleScope.Cli.Review;
+namespace NoduleScope.Pipeline.Review;
 
 /// <summary>The content of review.json: the schema id and every review action in the order they were made.</summary>
-internal sealed record ReviewTrailDocument
+public sealed record ReviewTrailDocument
 {
     public const string SchemaId = "nodulescope.review/0.1";
 

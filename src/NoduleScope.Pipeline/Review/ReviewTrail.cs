@@ -2,13 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NoduleScope.Reporting.Findings;
 
-namespace NoduleScope.Cli.Review;
+namespace NoduleScope.Pipeline.Review;
 
 /// <summary>
-/// The audit trail of a review, kept in review.json next to findings.json: actions are only ever appended, and the
+/// The audit trail of a review, kept in review.json (next to findings.json for <c>nodulescope review</c>, per study for
+/// the service): actions are only ever appended, and the
 /// file is rewritten (via a temporary file and a rename) after each one, so it survives a crash of the host.
 /// </summary>
-internal sealed class ReviewTrail
+public sealed class ReviewTrail
 {
     public const string FileName = "review.json";
 
@@ -30,9 +31,9 @@ internal sealed class ReviewTrail
 
     public string Path { get; }
 
-    public static ReviewTrail Open(string resultsFolder)
+    /// <summary>Reads the trail at <paramref name="path"/> (usually review.json in a results folder); empty when the file does not exist yet.</summary>
+    public static ReviewTrail Open(string path)
     {
-        string path = System.IO.Path.Combine(resultsFolder, FileName);
         if (!File.Exists(path))
         {
             return new ReviewTrail(path, []);
@@ -65,6 +66,7 @@ internal sealed class ReviewTrail
         lock (gate)
         {
             actions.Add(action);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             string temporary = Path + ".tmp";
             File.WriteAllText(temporary, JsonSerializer.Serialize(new ReviewTrailDocument { Actions = actions }, Options));
             File.Move(temporary, Path, overwrite: true);

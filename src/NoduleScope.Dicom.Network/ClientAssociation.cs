@@ -13,6 +13,9 @@ namespace NoduleScope.Dicom.Network;
 /// <summary>The requesting side of one association: connect, negotiate, send requests one at a time, release.</summary>
 internal sealed class ClientAssociation : IAsyncDisposable
 {
+    /// <summary>A C-FIND match is a few hundred bytes; anything near this is not a query answer.</summary>
+    private const int MaxIdentifierBytes = 1 << 20;
+
     private readonly DicomConnection connection;
     private readonly DicomNetworkLimits limits;
     private ushort nextMessageId;
@@ -135,13 +138,54 @@ internal sealed class ClientAssociation : IAsyncDisposable
         try
         {
             await connection.SendMessageAsync(contextId, (request with { MessageId = messageId }).Encode(), dataSet, padOddDataSet, limits.InstanceTimeout, cancellationToken).ConfigureAwait(false);
-            var response = await ReceiveResponseAsync(cancellationToken).ConfigureAwait(false);
-            if (response.MessageIdBeingRespondedTo != messageId)
-            {
-                throw new DicomProtocolException($"response to message {response.MessageIdBeingRespondedTo} while waiting for {messageId}", DicomAbortReason.UnexpectedPduParameter);
-            }
-
+            var (response, _) = await ReceiveResponseAsync(messageId, keepDataSet: false, cancellationToken).ConfigureAwait(false);
             return response;
+        }
+        catch (Exception e) when (e is DicomProtocolException or DicomNetworkTimeoutException or OperationCanceledException)
+        {
+            await AbortAsync(e is DicomProtocolException p ? p.Reason : DicomAbortReason.NotSpecified).ConfigureAwait(false);
+            throw;
+        }
+        catch (DicomNetworkException)
+        {
+            closed = true;
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends a C-FIND or C-MOVE request with its identifier and hands each response, with its identifier data set
+    /// (C-FIND matches) when it has one, to <paramref name="onResponse"/> until the final (not pending) one, which it
+    /// returns. Any failure aborts the association.
+    /// </summary>
+    public async Task<DicomCommand> RequestUntilFinalAsync(byte contextId, DicomCommand request, byte[] identifier, Action<DicomCommand, byte[]?> onResponse, CancellationToken cancellationToken)
+    {
+        if (closed)
+        {
+            throw new InvalidOperationException("the association is closed");
+        }
+
+        ushort messageId = ++nextMessageId;
+        try
+        {
+            using var dataSet = new MemoryStream(identifier, writable: false);
+            await connection.SendMessageAsync(contextId, (request with { MessageId = messageId, HasDataSet = true }).Encode(), dataSet, false, limits.InstanceTimeout, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var (response, data) = await ReceiveResponseAsync(messageId, keepDataSet: true, cancellationToken).ConfigureAwait(false);
+                if (response.Status is null)
+                {
+                    throw new DicomProtocolException("response without a Status", DicomAbortReason.InvalidPduParameterValue);
+                }
+
+                if (!response.IsPending)
+                {
+                    return response;
+                }
+
+                onResponse(response, data);
+            }
         }
         catch (Exception e) when (e is DicomProtocolException or DicomNetworkTimeoutException or OperationCanceledException)
         {
@@ -238,11 +282,14 @@ internal sealed class ClientAssociation : IAsyncDisposable
         }
     }
 
-    private async Task<DicomCommand> ReceiveResponseAsync(CancellationToken cancellationToken)
+    /// <summary>The next response to <paramref name="messageId"/>, with its data set when <paramref name="keepDataSet"/>
+    /// (otherwise a data set is read and dropped, within the limit).</summary>
+    private async Task<(DicomCommand Response, byte[]? DataSet)> ReceiveResponseAsync(ushort messageId, bool keepDataSet, CancellationToken cancellationToken)
     {
         var command = new ArrayBufferWriter<byte>(256);
         DicomCommand? response = null;
         long dataBytes = 0;
+        ArrayBufferWriter<byte>? kept = keepDataSet ? new ArrayBufferWriter<byte>(1024) : null;
         while (true)
         {
             var pdu = await connection.ReceiveAsync(limits.IdleTimeout, "response", cancellationToken).ConfigureAwait(false);
@@ -277,15 +324,19 @@ internal sealed class ClientAssociation : IAsyncDisposable
                                     throw new DicomProtocolException("request received while waiting for a response", DicomAbortReason.UnexpectedPduParameter);
                                 }
 
+                                if (response.MessageIdBeingRespondedTo != messageId)
+                                {
+                                    throw new DicomProtocolException($"response to message {response.MessageIdBeingRespondedTo} while waiting for {messageId}", DicomAbortReason.UnexpectedPduParameter);
+                                }
+
                                 if (!response.HasDataSet)
                                 {
-                                    return response;
+                                    return (response, null);
                                 }
                             }
                         }
                         else
                         {
-                            // Neither C-ECHO nor C-STORE responses carry a data set; one is read and dropped, within the limit.
                             if (response is null)
                             {
                                 throw new DicomProtocolException("data set fragment before its command", DicomAbortReason.UnexpectedPduParameter);
@@ -297,9 +348,15 @@ internal sealed class ClientAssociation : IAsyncDisposable
                                 throw new DicomProtocolException($"data set larger than {limits.MaxDataSetBytes} bytes", DicomAbortReason.NotSpecified);
                             }
 
+                            if (kept is not null && dataBytes > MaxIdentifierBytes)
+                            {
+                                throw new DicomProtocolException($"response identifier larger than {MaxIdentifierBytes} bytes", DicomAbortReason.NotSpecified);
+                            }
+
+                            kept?.Write(value.Data.Span);
                             if (value.IsLastFragment)
                             {
-                                return response;
+                                return (response, kept?.WrittenSpan.ToArray());
                             }
                         }
                     }

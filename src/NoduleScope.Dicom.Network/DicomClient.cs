@@ -6,9 +6,9 @@ using NoduleScope.Dicom.Network.Pdus;
 namespace NoduleScope.Dicom.Network;
 
 /// <summary>
-/// A DICOM SCU: C-ECHO, and C-STORE of Part 10 files. Files are sent as they are: the data set bytes after the file
-/// meta information go out unchanged, in a presentation context proposing the file's own transfer syntax (we never
-/// transcode), so the receiver gets exactly the stored bytes.
+/// A DICOM SCU: C-ECHO; C-STORE of Part 10 files; study-level C-FIND and C-MOVE (Study Root). Files are sent as they
+/// are: the data set bytes after the file meta information go out unchanged, in a presentation context proposing the
+/// file's own transfer syntax (we never transcode), so the receiver gets exactly the stored bytes.
 /// </summary>
 public sealed class DicomClient
 {
@@ -46,6 +46,113 @@ public sealed class DicomClient
         }, null, false, cancellationToken).ConfigureAwait(false);
         await association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
         return StatusOf(response);
+    }
+
+    /// <summary>
+    /// Study-level C-FIND (Study Root): <paramref name="query"/> holds the matching keys and the return keys (empty
+    /// values); QueryRetrieveLevel is set to STUDY. Returns the matches; more than <paramref name="maxMatches"/> abort
+    /// the association. Throws <see cref="DicomNetworkException"/> for association trouble or a failure status.
+    /// </summary>
+    public async Task<IReadOnlyList<DicomDataset>> FindStudiesAsync(DicomDataset query, int maxMatches = 500, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var identifier = Identifier(query);
+        var matches = new List<DicomDataset>();
+        await using var association = await OpenQueryAsync(DicomNetworkUids.StudyRootFind, cancellationToken).ConfigureAwait(false);
+        var final = await association.RequestUntilFinalAsync(1, new DicomCommand
+        {
+            CommandField = DimseCommandField.CFindRequest,
+            AffectedSopClassUid = DicomNetworkUids.StudyRootFind,
+            Priority = options.Priority,
+        }, identifier, (_, data) =>
+        {
+            if (data is null)
+            {
+                return;
+            }
+
+            if (matches.Count >= maxMatches)
+            {
+                throw new DicomProtocolException($"more than {maxMatches} C-FIND matches", DicomAbortReason.NotSpecified);
+            }
+
+            matches.Add(ParseIdentifier(data));
+        }, cancellationToken).ConfigureAwait(false);
+        await association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+        var status = StatusOf(final);
+        if (!status.IsSuccess)
+        {
+            throw new DicomNetworkException($"C-FIND failed with status {status}");
+        }
+
+        return matches;
+    }
+
+    /// <summary>
+    /// Study-level C-MOVE (Study Root): asks the peer to send the study to <paramref name="destinationAeTitle"/> (an AE
+    /// the peer knows, usually our own receiver) and waits until it is done. Throws <see cref="DicomNetworkException"/>
+    /// for association trouble.
+    /// </summary>
+    public async Task<DicomMoveResult> MoveStudyAsync(string studyInstanceUid, string destinationAeTitle, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(studyInstanceUid);
+        AeTitles.Validate(destinationAeTitle, nameof(destinationAeTitle));
+
+        var identifier = Identifier(new DicomDataset().AddString(DicomTags.StudyInstanceUID, studyInstanceUid));
+        await using var association = await OpenQueryAsync(DicomNetworkUids.StudyRootMove, cancellationToken).ConfigureAwait(false);
+        var final = await association.RequestUntilFinalAsync(1, new DicomCommand
+        {
+            CommandField = DimseCommandField.CMoveRequest,
+            AffectedSopClassUid = DicomNetworkUids.StudyRootMove,
+            Priority = options.Priority,
+            MoveDestination = destinationAeTitle,
+        }, identifier, (_, _) => { }, cancellationToken).ConfigureAwait(false);
+        await association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+        return new DicomMoveResult(StatusOf(final), final.CompletedSuboperations ?? 0, final.FailedSuboperations ?? 0, final.WarningSuboperations ?? 0);
+    }
+
+    private async Task<ClientAssociation> OpenQueryAsync(string sopClassUid, CancellationToken cancellationToken)
+    {
+        // Identifiers are written explicit VR little endian, which every query/retrieve SCP accepts.
+        PresentationContextProposal[] proposals = [new(1, sopClassUid, [DicomTransferSyntax.ExplicitVRLittleEndian.Uid])];
+        var association = await ClientAssociation.OpenAsync(options, proposals, cancellationToken).ConfigureAwait(false);
+        Logged(association, proposals.Length);
+        if (!association.Results.TryGetValue(1, out var result) || result.Outcome != PresentationContextOutcome.Acceptance)
+        {
+            await association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            throw new DicomNetworkException($"the peer did not accept {sopClassUid} in explicit VR little endian");
+        }
+
+        return association;
+    }
+
+    private static byte[] Identifier(DicomDataset keys)
+    {
+        var identifier = new DicomDataset().AddString(DicomTags.QueryRetrieveLevel, "STUDY");
+        foreach (var item in keys)
+        {
+            if (item.Tag != DicomTags.QueryRetrieveLevel)
+            {
+                identifier.Add(item);
+            }
+        }
+
+        using var buffer = new MemoryStream();
+        DicomWriter.WriteDataset(buffer, identifier);
+        return buffer.ToArray();
+    }
+
+    private static DicomDataset ParseIdentifier(byte[] data)
+    {
+        try
+        {
+            using var stream = new MemoryStream(data, writable: false);
+            return DicomFile.Read(stream, "C-FIND response", DicomReadOptions.Default with { ReadPixelData = false }).Dataset;
+        }
+        catch (DicomException e)
+        {
+            throw new DicomProtocolException("C-FIND response identifier cannot be read: " + e.Message, DicomAbortReason.InvalidPduParameterValue);
+        }
     }
 
     /// <summary>

@@ -8,4 +8,10 @@ public static class DicomNetworkUids
 
     /// <summary>Verification SOP class (C-ECHO).</summary>
     public const string Verification = "1.2.840.10008.1.1";
+
+    /// <summary>Study Root Query/Retrieve Information Model - FIND (C-FIND).</summary>
+    public const string StudyRootFind = "1.2.840.10008.5.1.4.1.2.2.1";
+
+    /// <summary>Study Root Query/Retrieve Information Model - MOVE (C-MOVE).</summary>
+    public const string StudyRootMove = "1.2.840.10008.5.1.4.1.2.2.2";
 }

@@ -50,6 +50,42 @@ public sealed class DicomCommandTests
     }
 
     [Fact]
+    public void MoveRequestAndPendingResponseCarryTheDestinationAndTheSuboperationCounts()
+    {
+        var request = new DicomCommand
+        {
+            CommandField = DimseCommandField.CMoveRequest,
+            MessageId = 3,
+            AffectedSopClassUid = DicomNetworkUids.StudyRootMove,
+            Priority = 0,
+            MoveDestination = "NODULESCOPE",
+            HasDataSet = true,
+        };
+        byte[] bytes = request.Encode();
+        Assert.Equal(request, DicomCommand.Parse(bytes));
+        // (0000,0600) AE, padded with a space to even length, between Message ID (0110) and Priority (0700).
+        int at = bytes.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x00, 0x00, 0x00, 0x06, 12, 0, 0, 0]);
+        Assert.True(at > 0);
+        Assert.Equal("NODULESCOPE "u8.ToArray(), bytes[(at + 8)..(at + 20)]);
+
+        var pending = new DicomCommand
+        {
+            CommandField = DimseCommandField.CMoveResponse,
+            MessageIdBeingRespondedTo = 3,
+            AffectedSopClassUid = DicomNetworkUids.StudyRootMove,
+            Status = 0xFF00,
+            RemainingSuboperations = 70,
+            CompletedSuboperations = 10,
+            FailedSuboperations = 0,
+            WarningSuboperations = 1,
+        };
+        var parsed = DicomCommand.Parse(pending.Encode());
+        Assert.Equal(pending, parsed);
+        Assert.True(parsed.IsPending);
+        Assert.False((parsed with { Status = 0x0000 }).IsPending);
+    }
+
+    [Fact]
     public void MalformedCommandSetsAreRejected()
     {
         byte[] good = new DicomCommand { CommandField = DimseCommandField.CEchoRequest, MessageId = 1, AffectedSopClassUid = DicomNetworkUids.Verification }.Encode();

@@ -48,6 +48,8 @@ public abstract class JobQueueContract : IAsyncLifetime
         Assert.Equal(Study, study.StudyInstanceUid);
         Assert.Equal(StudyState.Open, study.State);
         Assert.Equal(2, study.InstanceCount);
+        Assert.Equal(first.StudyId, (await q.FindStudyByUidAsync(Study))?.Id);
+        Assert.Null(await q.FindStudyByUidAsync(Study + ".9"));
         var job = Assert.Single(await q.ListJobsAsync(null, first.StudyId, 10));
         Assert.Equal(JobState.Received, job.State);
         var e = Assert.Single(await q.GetJobEventsAsync(job.Id));

@@ -49,6 +49,8 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("""{ "storage": { "root": "d" }, "processing": { "outputs": "sr" }, "pacs": { "host": "p", "aeTitle": "PACS", "send": "sr,seg" } }""", "pacs.send")]
     [InlineData("""{ "storage": { "root": "d" }, "http": { "apiKeys": [ { "name": "ris", "sha256": "my-secret-key" } ] } }""", "sha256")]
     [InlineData("""{ "storage": { "root": "d" }, "http": { "urls": ["https://127.0.0.1:8443"] } }""", "http.tls")]
+    [InlineData("""{ "storage": { "root": "d" }, "dicom": { "enabled": false }, "pacs": { "host": "p", "aeTitle": "PACS", "fetchPriors": true } }""", "pacs.fetchPriors")]
+    [InlineData("""{ "storage": { "root": "d" }, "processing": { "compareWithPriors": false }, "pacs": { "host": "p", "aeTitle": "PACS", "fetchPriors": true } }""", "pacs.fetchPriors")]
     public void Mistakes_are_refused_naming_the_setting(string json, string named)
     {
         var e = Assert.Throws<ServiceConfigurationException>(() => ServiceConfigurationLoader.Load(Write(json)));

@@ -6,7 +6,7 @@ namespace NoduleScope.Dicom.Network.Dimse;
 
 /// <summary>
 /// A DIMSE command set (group 0000), always encoded implicit VR little endian whatever the presentation context
-/// (PS3.7 §6.3.1). Only the elements C-ECHO and C-STORE use are kept; others are skipped on parsing.
+/// (PS3.7 §6.3.1). Only the elements C-ECHO, C-STORE, C-FIND and C-MOVE use are kept; others are skipped on parsing.
 /// </summary>
 internal sealed record DicomCommand
 {
@@ -31,6 +31,21 @@ internal sealed record DicomCommand
 
     public string? ErrorComment { get; init; }
 
+    /// <summary>C-MOVE-RQ: the AE title the instances are to be sent to.</summary>
+    public string? MoveDestination { get; init; }
+
+    /// <summary>C-MOVE-RSP: Number of Remaining, Completed, Failed and Warning Sub-operations.</summary>
+    public ushort? RemainingSuboperations { get; init; }
+
+    public ushort? CompletedSuboperations { get; init; }
+
+    public ushort? FailedSuboperations { get; init; }
+
+    public ushort? WarningSuboperations { get; init; }
+
+    /// <summary>Status 0xFF00 or 0xFF01: more C-FIND/C-MOVE responses follow.</summary>
+    public bool IsPending => Status is 0xFF00 or 0xFF01;
+
     public bool IsRequest => ((ushort)CommandField & 0x8000) == 0;
 
     public byte[] Encode()
@@ -50,6 +65,11 @@ internal sealed record DicomCommand
         if (MessageIdBeingRespondedTo is { } respondedTo)
         {
             WriteUInt16(body, 0x0120, respondedTo);
+        }
+
+        if (MoveDestination is not null)
+        {
+            WriteText(body, 0x0600, MoveDestination, (byte)' ');
         }
 
         if (Priority is { } priority)
@@ -73,6 +93,15 @@ internal sealed record DicomCommand
             WriteText(body, 0x1000, AffectedSopInstanceUid, 0);
         }
 
+        ushort?[] suboperations = [RemainingSuboperations, CompletedSuboperations, FailedSuboperations, WarningSuboperations];
+        for (int i = 0; i < suboperations.Length; i++)
+        {
+            if (suboperations[i] is { } count)
+            {
+                WriteUInt16(body, (ushort)(0x1020 + i), count);
+            }
+        }
+
         byte[] result = new byte[12 + body.WrittenCount];
         BinaryPrimitives.WriteUInt32LittleEndian(result, 0x00000000);
         BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(4), 4);
@@ -86,7 +115,8 @@ internal sealed record DicomCommand
     {
         DimseCommandField? field = null;
         ushort? messageId = null, respondedTo = null, priority = null, dataSetType = null, status = null;
-        string? sopClass = null, sopInstance = null, comment = null;
+        ushort? remaining = null, completed = null, failed = null, warning = null;
+        string? sopClass = null, sopInstance = null, comment = null, moveDestination = null;
         int offset = 0;
         while (offset < bytes.Length)
         {
@@ -120,6 +150,11 @@ internal sealed record DicomCommand
                 case 0x0900: status = ReadUInt16(value, "Status"); break;
                 case 0x0902: comment = Encoding.ASCII.GetString(value).Trim(' ', '\0'); break;
                 case 0x1000: sopInstance = ReadUid(value, "Affected SOP Instance UID"); break;
+                case 0x0600: moveDestination = value.Length <= 16 ? Encoding.ASCII.GetString(value).Trim(' ', '\0') : throw new DicomProtocolException($"command set: Move Destination is {value.Length} bytes long (16 at most)"); break;
+                case 0x1020: remaining = ReadUInt16(value, "Number of Remaining Sub-operations"); break;
+                case 0x1021: completed = ReadUInt16(value, "Number of Completed Sub-operations"); break;
+                case 0x1022: failed = ReadUInt16(value, "Number of Failed Sub-operations"); break;
+                case 0x1023: warning = ReadUInt16(value, "Number of Warning Sub-operations"); break;
                 default: break;
             }
 
@@ -148,6 +183,11 @@ internal sealed record DicomCommand
             HasDataSet = dataSetType != NoDataSet,
             Status = status,
             ErrorComment = comment,
+            MoveDestination = moveDestination,
+            RemainingSuboperations = remaining,
+            CompletedSuboperations = completed,
+            FailedSuboperations = failed,
+            WarningSuboperations = warning,
         };
     }
 

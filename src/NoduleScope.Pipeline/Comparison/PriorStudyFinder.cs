@@ -11,9 +11,10 @@ namespace NoduleScope.Pipeline.Comparison;
 
 /// <summary>
 /// Finds, for a study a worker is processing, the patient's latest earlier processed study (same PatientID, earlier
-/// StudyDate) through the queue, and loads it from the storage root: its stored instances and its findings.json.
+/// StudyDate) through the queue, and loads it from the storage root: its stored instances and its findings.json. With a
+/// <see cref="PacsPriorFetcher"/>, a newest study whose patient has no earlier study here asks the PACS for one.
 /// </summary>
-public sealed class PriorStudyFinder(IJobQueue queue, StorageRoot storage)
+public sealed class PriorStudyFinder(IJobQueue queue, StorageRoot storage, PacsPriorFetcher? fetcher = null)
 {
     /// <summary>Records the study's patient and date, then returns its prior; null when there is none or the study has no PatientID or StudyDate.</summary>
     public async Task<PriorStudy?> RecordAndFindAsync(ClaimedJob job, CtVolume volume, List<string> warnings, CancellationToken cancellationToken)
@@ -31,6 +32,12 @@ public sealed class PriorStudyFinder(IJobQueue queue, StorageRoot storage)
 
         await queue.RecordExamAsync(job.StudyId, job.JobId, patient, date.Value, cancellationToken).ConfigureAwait(false);
         var exam = await queue.FindPriorExamAsync(patient, date.Value, job.StudyId, cancellationToken).ConfigureAwait(false);
+        if (exam is null && fetcher is not null && await queue.FindNextExamAsync(patient, date.Value, job.StudyId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            // Only for the patient's newest exam: a prior fetched for it must not fetch its own prior in turn.
+            warnings.Add(await fetcher.RequestAsync(volume.Source.PatientId!, date.Value, cancellationToken).ConfigureAwait(false));
+        }
+
         if (exam?.ResultPath is null)
         {
             return null;

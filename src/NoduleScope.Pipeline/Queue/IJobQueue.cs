@@ -64,6 +64,9 @@ public interface IJobQueue : IAsyncDisposable
 
     Task<StudyRecord?> GetStudyAsync(string studyId, CancellationToken cancellationToken = default);
 
+    /// <summary>The study received with this StudyInstanceUID, if any.</summary>
+    Task<StudyRecord?> FindStudyByUidAsync(string studyInstanceUid, CancellationToken cancellationToken = default);
+
     /// <summary>Jobs, newest first, optionally of one state and/or one study.</summary>
     Task<IReadOnlyList<JobRecord>> ListJobsAsync(JobState? state, string? studyId, int limit, int offset = 0, CancellationToken cancellationToken = default);
 

@@ -370,6 +370,10 @@ public abstract class SqlJobQueue : IJobQueue
         (await QueryAsync("SELECT id, study_uid, state, first_received_at, last_received_at, closed_at, instance_count, revision FROM ns_studies WHERE id = @id",
             ReadStudy, cancellationToken, ("id", studyId)).ConfigureAwait(false)).FirstOrDefault();
 
+    public async Task<StudyRecord?> FindStudyByUidAsync(string studyInstanceUid, CancellationToken cancellationToken = default) =>
+        (await QueryAsync("SELECT id, study_uid, state, first_received_at, last_received_at, closed_at, instance_count, revision FROM ns_studies WHERE study_uid = @uid",
+            ReadStudy, cancellationToken, ("uid", studyInstanceUid)).ConfigureAwait(false)).FirstOrDefault();
+
     public async Task<IReadOnlyList<JobRecord>> ListJobsAsync(JobState? state, string? studyId, int limit, int offset = 0, CancellationToken cancellationToken = default)
     {
         var where = new List<string>();

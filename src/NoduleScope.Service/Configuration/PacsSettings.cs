@@ -23,4 +23,8 @@ public sealed record PacsSettings
     public double RetryMaxSeconds { get; init; } = 1800;
 
     public TlsSettings? Tls { get; init; }
+
+    /// <summary>When a study's patient has no earlier study here, ask the PACS for the latest earlier CT study
+    /// (C-FIND, then C-MOVE to our receiver's AE title, which the PACS must know as a destination).</summary>
+    public bool FetchPriors { get; init; }
 }

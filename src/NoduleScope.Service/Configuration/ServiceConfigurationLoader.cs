@@ -111,6 +111,7 @@ public static class ServiceConfigurationLoader
             Require((send & ~OutputKinds.Dicom) == OutputKinds.None, "pacs.send lists DICOM results only: sr, seg, sc, epdf");
             Require((send & ~outputs) == OutputKinds.None, $"pacs.send asks for {OutputKindsParser.Format(send & ~outputs)}, which processing.outputs does not write");
             ValidateTls(pacs.Tls, "pacs.tls", requireAuthorities: true);
+            Require(!pacs.FetchPriors || (c.Dicom.Enabled && c.Processing.CompareWithPriors), "pacs.fetchPriors needs dicom.enabled (the PACS sends the prior to our receiver) and processing.compareWithPriors");
         }
 
         Require(c.Http.Urls.Count > 0, "http.urls must list at least one URL");

@@ -171,7 +171,7 @@ public static class ServiceHost
         var processor = new StudyJobProcessor(
             new StudyProcessor(new StudyProcessorOptions { Threshold = config.Processing.EffectiveThreshold, Outputs = OutputKindsParser.Parse(config.Processing.Outputs) }),
             config.Pacs is { } pacs ? OutputKindsParser.Parse(pacs.Send) : OutputKinds.None,
-            config.Processing.CompareWithPriors ? new PriorStudyFinder(queue, storage) : null,
+            config.Processing.CompareWithPriors ? new PriorStudyFinder(queue, storage, PriorFetcher(config, queue, sp)) : null,
             sp.GetRequiredService<ILogger<StudyJobProcessor>>());
         string? destination = config.Pacs is null ? null : ResultSenderOptions.Describe(PacsClient(config));
         var logger = sp.GetRequiredService<ILogger<JobWorker>>();
@@ -179,6 +179,11 @@ public static class ServiceHost
         return [.. Enumerable.Range(0, config.Workers.Count).Select(i => new JobWorker(queue, processor, storage,
             new JobWorkerOptions { WorkerId = JobWorkerOptions.NewWorkerId(i), PollInterval = TimeSpan.FromSeconds(config.Workers.PollSeconds), Destination = destination }, logger, counters))];
     }
+
+    private static PacsPriorFetcher? PriorFetcher(ServiceConfiguration config, IJobQueue queue, IServiceProvider sp) =>
+        config.Pacs is { FetchPriors: true }
+            ? new PacsPriorFetcher(PacsClient(config), config.Dicom.AeTitle, queue, sp.GetRequiredService<ILogger<PacsPriorFetcher>>())
+            : null;
 
     private static DicomClientOptions PacsClient(ServiceConfiguration config)
     {

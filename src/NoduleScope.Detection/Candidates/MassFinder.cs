@@ -9,13 +9,13 @@ namespace NoduleScope.Detection.Candidates;
 /// join the mediastinum or chest wall into one oversized component. On the lung segmentation's coarse grid it takes
 /// the centres of the largest balls that fit in the dense tissue inside each lung's hull, and casts rays from each:
 /// a mass lies within the lung's envelope, so most rays, including those going up and those going down, leave it into
-/// aerated lung of the same lung; the heart, the liver dome and the chest wall, which the hull also takes in where the
-/// lung curves round them, go on into the body beyond that lung's hull on at least one side.
+/// aerated lung of the same lung; the heart, the aorta, the liver dome and the chest wall, which the hull also takes in
+/// where the lung curves round them, go on into the body beyond that lung's hull on at least one side.
 /// </summary>
 public sealed class MassFinder
 {
     private const int HalfDirections = 48;
-    private static readonly Vector3D[] Directions = SymmetricDirections();
+    internal static readonly Vector3D[] Directions = SymmetricDirections();
 
     private readonly CandidateGeneratorOptions options;
 
@@ -24,15 +24,14 @@ public sealed class MassFinder
         this.options = options ?? new CandidateGeneratorOptions();
     }
 
-    /// <summary>The ball centres whose rays show a lesion enclosed by lung: most rays, and at least a set share of
-    /// those going up and of those going down, end in aerated lung.</summary>
+    /// <summary>The ball centres whose rays show a lesion enclosed by lung: <see cref="MassRegion.Enclosure"/> at
+    /// least <see cref="CandidateGeneratorOptions.MassMinEnclosure"/>.</summary>
     public List<MassRegion> Find(CtVolume volume, LungSegmentation lungs)
     {
         var masses = new List<MassRegion>();
         foreach (var r in Regions(volume, lungs))
         {
-            if (r.LungFraction >= options.MassMinLungFraction && r.LungAboveFraction >= options.MassMinLungAboveBelowFraction
-                && r.LungBelowFraction >= options.MassMinLungAboveBelowFraction)
+            if (r.Enclosure >= options.MassMinEnclosure)
             {
                 masses.Add(r with { Envelope = Envelope(r, lungs.Hull) });
             }
@@ -114,24 +113,71 @@ public sealed class MassFinder
 
     private static Vector3D Position(int index, ImageGrid g) => g.VoxelToWorld(index % g.SizeX, index / g.SizeX % g.SizeY, index / g.SliceLength);
 
+    /// <summary>Rays from the centre, and, so that where exactly the deepest voxel lies matters less, from six points
+    /// half the ball's radius away from it (those still in the same lung's dense tissue): the fractions are their means.</summary>
     private MassRegion CastRays(Vector3D center, double radius, MaskVolume dense, MaskVolume hull)
     {
-        var g = dense.Grid;
         byte side = hull.At(center);
         double reach = radius + options.MassRayReachMm;
-        double step = Math.Min(g.Spacing.X, Math.Min(g.Spacing.Y, g.Spacing.Z)) / 2;
-        int lung = 0, above = 0, aboveLung = 0, below = 0, belowLung = 0;
+        var (lengths, endsInLung) = Fan(center, reach, side, dense, hull);
+        double lung = 0, above = 0, below = 0;
+        int origins = 0;
+        foreach (var offset in Offsets)
+        {
+            var origin = center + (offset * (radius / 2));
+            if (offset != Vector3D.Zero && (dense.At(origin) == 0 || hull.At(origin) != side))
+            {
+                continue;
+            }
+
+            var ends = offset == Vector3D.Zero ? endsInLung : Fan(origin, reach, side, dense, hull).EndsInLung;
+            var (l, a, b) = Fractions(ends);
+            lung += l;
+            above += a;
+            below += b;
+            origins++;
+        }
+
         double lungDistance = 0;
+        int lungRays = 0;
+        for (int k = 0; k < lengths.Length; k++)
+        {
+            if (endsInLung[k])
+            {
+                lungDistance += lengths[k];
+                lungRays++;
+            }
+        }
+
+        return new MassRegion(center, radius)
+        {
+            LungFraction = lung / origins,
+            LungAboveFraction = above / origins,
+            LungBelowFraction = below / origins,
+            LungRadiusMm = lungRays == 0 ? 0 : lungDistance / lungRays,
+            RayLengths = lengths,
+            RayEndsInLung = endsInLung,
+        };
+    }
+
+    private static readonly Vector3D[] Offsets =
+        [Vector3D.Zero, new(1, 0, 0), new(-1, 0, 0), new(0, 1, 0), new(0, -1, 0), new(0, 0, 1), new(0, 0, -1)];
+
+    /// <summary>How far each ray runs through dense tissue from <paramref name="origin"/>, and whether it then meets
+    /// aerated lung (rather than the edge of the lung's hull, or nothing within reach).</summary>
+    private static (double[] Lengths, bool[] EndsInLung) Fan(Vector3D origin, double reach, byte side, MaskVolume dense, MaskVolume hull)
+    {
+        var g = dense.Grid;
+        double step = Math.Min(g.Spacing.X, Math.Min(g.Spacing.Y, g.Spacing.Z)) / 2;
         var lengths = new double[Directions.Length];
-        var endsInLungAt = new bool[Directions.Length];
+        var endsInLung = new bool[Directions.Length];
         for (int k = 0; k < Directions.Length; k++)
         {
             var d = Directions[k];
-            bool endsInLung = false;
             lengths[k] = reach;
             for (double t = step; t <= reach; t += step)
             {
-                var v = g.WorldToVoxel(center + (d * t));
+                var v = g.WorldToVoxel(origin + (d * t));
                 int x = (int)Math.Round(v.X), y = (int)Math.Round(v.Y), z = (int)Math.Round(v.Z);
                 if (!g.Contains(x, y, z))
                 {
@@ -147,37 +193,38 @@ public sealed class MassFinder
 
                 if (dense.Data[i] == 0)
                 {
-                    endsInLung = true;
-                    lungDistance += t;
+                    endsInLung[k] = true;
                     lengths[k] = t;
                     break;
                 }
             }
+        }
 
-            endsInLungAt[k] = endsInLung;
+        return (lengths, endsInLung);
+    }
 
-            lung += endsInLung ? 1 : 0;
-            if (d.Z > Math.Sqrt(0.5))
+    /// <summary>Share of all rays, of those more than 45° above the axial plane and of those more than 45° below it,
+    /// that end in lung.</summary>
+    private static (double All, double Above, double Below) Fractions(bool[] endsInLung)
+    {
+        int lung = 0, above = 0, aboveLung = 0, below = 0, belowLung = 0;
+        for (int k = 0; k < Directions.Length; k++)
+        {
+            int hit = endsInLung[k] ? 1 : 0;
+            lung += hit;
+            if (Directions[k].Z > Math.Sqrt(0.5))
             {
                 above++;
-                aboveLung += endsInLung ? 1 : 0;
+                aboveLung += hit;
             }
-            else if (d.Z < -Math.Sqrt(0.5))
+            else if (Directions[k].Z < -Math.Sqrt(0.5))
             {
                 below++;
-                belowLung += endsInLung ? 1 : 0;
+                belowLung += hit;
             }
         }
 
-        return new MassRegion(center, radius)
-        {
-            LungFraction = lung / (double)Directions.Length,
-            LungAboveFraction = above == 0 ? 0 : aboveLung / (double)above,
-            LungBelowFraction = below == 0 ? 0 : belowLung / (double)below,
-            LungRadiusMm = lung == 0 ? 0 : lungDistance / lung,
-            RayLengths = lengths,
-            RayEndsInLung = endsInLungAt,
-        };
+        return (lung / (double)Directions.Length, aboveLung / (double)above, belowLung / (double)below);
     }
 
     /// <summary>The star-shaped region around the centre bounded along each ray by where it met lung, and along rays

@@ -10,7 +10,7 @@ namespace NoduleScope.Detection.Candidates;
 /// </summary>
 public sealed record MassRegion(Vector3D Center, double InscribedRadiusMm)
 {
-    /// <summary>Fraction of all rays that end in aerated lung.</summary>
+    /// <summary>Fraction of all rays that end in aerated lung (mean over the centre and six points around it).</summary>
     public double LungFraction { get; init; }
 
     /// <summary>Fraction of the rays pointing head-wards (more than 45° from the axial plane) that end in aerated lung.</summary>
@@ -18,6 +18,11 @@ public sealed record MassRegion(Vector3D Center, double InscribedRadiusMm)
 
     /// <summary>Fraction of the rays pointing foot-wards that end in aerated lung.</summary>
     public double LungBelowFraction { get; init; }
+
+    /// <summary>How enclosed by lung the region is: <see cref="LungFraction"/> plus the smaller of
+    /// <see cref="LungAboveFraction"/> and <see cref="LungBelowFraction"/> (0 to 2). An organ that bulges into the hull
+    /// has lung on one side only, above or below, and less of it around.</summary>
+    public double Enclosure => LungFraction + Math.Min(LungAboveFraction, LungBelowFraction);
 
     /// <summary>Mean distance (mm) from the centre to where the dense tissue ends, over the rays that end in lung.</summary>
     public double LungRadiusMm { get; init; }

@@ -56,8 +56,7 @@ public sealed class MassFinder
         var found = new List<MassRegion>();
         foreach (var (index, radius) in BallCentres(depth, g))
         {
-            var center = g.VoxelToWorld(index % g.SizeX, index / g.SizeX % g.SizeY, index / g.SliceLength);
-            found.Add(CastRays(center, radius, dense, lungs.Hull));
+            found.Add(CastRays(Position(index, g), radius, dense, lungs.Hull));
         }
 
         return found;

@@ -52,9 +52,15 @@ public sealed class NoduleDetector
         Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var c = candidates[i];
-            var segmentation = noduleSegmenter.Segment(volume, c.Center, c.RadiusMm);
+            var segmentation = noduleSegmenter.Segment(volume, c.Center, c.RadiusMm, c.Extent);
             var f = features.Extract(c, segmentation);
-            scored[i] = new ScoredCandidate(c, f, segmentation, scorer.Score(f));
+            double probability = scorer.Score(f);
+            if (IsMass(c, segmentation))
+            {
+                probability = Math.Max(probability, options.MassProbability);
+            }
+
+            scored[i] = new ScoredCandidate(c, f, segmentation, probability);
         });
         timings.Add(new StageTiming("segmentation and scoring", watch.Elapsed.TotalSeconds));
 
@@ -62,6 +68,23 @@ public sealed class NoduleDetector
         var findings = Findings(scored, lungs);
         timings.Add(new StageTiming("findings", watch.Elapsed.TotalSeconds));
         return new DetectionResult(lungs, scored, findings, timings, lungs.Warnings, scorer.Name, scorer.ModelHash);
+    }
+
+    /// <summary>
+    /// The rule for masses, which the learned scorer never saw (its LIDC training nodules are all under 3 cm): a
+    /// candidate of the mass finder (dense, thick, enclosed by lung) whose segmentation is solid and at least
+    /// <see cref="NoduleDetectorOptions.MassMinDiameterMm"/> across is reported with <see cref="NoduleDetectorOptions.MassProbability"/>
+    /// at least. A solid lesion that size is Lung-RADS 4B by its size alone.
+    /// </summary>
+    private bool IsMass(Candidate c, NoduleSegmentation? s)
+    {
+        if (c.Source != CandidateSource.Mass || s is null)
+        {
+            return false;
+        }
+
+        var m = s.Measurement;
+        return m.EquivalentDiameterMm >= options.MassMinDiameterMm && m.SolidVolumeMm3 >= 0.5 * m.VolumeMm3;
     }
 
     /// <summary>Candidates above the threshold, strongest first; one whose centre lies inside an already reported

@@ -11,6 +11,13 @@ public sealed record NoduleDetectorOptions
     /// <summary>Smallest nodule reported (mean diameter, mm).</summary>
     public double MinDiameterMm { get; init; } = 3;
 
+    /// <summary>Probability given to a mass-finder candidate whose segmentation is a solid lesion of at least
+    /// <see cref="MassMinDiameterMm"/> (a rule, not a calibrated value: the learned scorer has never seen masses).</summary>
+    public double MassProbability { get; init; } = 0.95;
+
+    /// <summary>Smallest equivalent diameter (mm) of a mass-finder candidate's segmentation for the mass rule.</summary>
+    public double MassMinDiameterMm { get; init; } = 30;
+
     /// <summary>Most findings reported per scan (highest scores first).</summary>
     public int MaxFindings { get; init; } = 50;
 }

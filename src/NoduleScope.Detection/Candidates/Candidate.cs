@@ -1,4 +1,5 @@
 using NoduleScope.Imaging;
+using NoduleScope.Imaging.Processing;
 
 namespace NoduleScope.Detection.Candidates;
 
@@ -18,4 +19,7 @@ public sealed record Candidate(Vector3D Center, double RadiusMm, double Response
 
     /// <summary>How many of the three eigenvalues are negative (3 for a bright blob, 2 for a bright tube).</summary>
     public int NegativeEigenvalues { get; init; }
+
+    /// <summary>For a mass: the region its segmentation may not leave (<see cref="MassRegion.Envelope"/>).</summary>
+    public MaskVolume? Extent { get; init; }
 }

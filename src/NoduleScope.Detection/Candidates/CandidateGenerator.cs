@@ -7,7 +7,8 @@ namespace NoduleScope.Detection.Candidates;
 /// <summary>
 /// Finds nodule candidates inside the lungs at a fixed working spacing: local maxima of the multi-scale,
 /// scale-normalised Laplacian of Gaussian (bright blobs of radius ≈ √3 σ), plus compact dense components for nodules
-/// and masses larger than the largest blob scale. Candidates closer than their radius are merged, strongest first.
+/// and masses larger than the largest blob scale, plus lung-enclosed masses that join the mediastinum or chest wall
+/// (<see cref="MassFinder"/>). Candidates closer than their radius are merged, masses and components first.
 /// </summary>
 public sealed class CandidateGenerator
 {
@@ -39,6 +40,11 @@ public sealed class CandidateGenerator
         var (response, scale) = BlobResponse(hu, smoothed);
         var found = LocalMaxima(response, scale, lungMask, grid, smoothed);
         found.AddRange(DenseComponents(hu, hullMask));
+        foreach (var m in new MassFinder(options).Find(volume, lungs))
+        {
+            found.Add(new Candidate(m.Center, Math.Max(m.InscribedRadiusMm, m.LungRadiusMm), 40 + (2 * m.LungRadiusMm), CandidateSource.Mass) { Extent = m.Envelope });
+        }
+
         return Suppress(found);
     }
 
@@ -259,7 +265,7 @@ public sealed class CandidateGenerator
     /// <summary>A candidate within the radius (at least 3 mm) of a kept one is the same finding.</summary>
     private List<Candidate> Suppress(List<Candidate> found)
     {
-        // Dense components are few and are the only detector that sees masses: they go first, then blobs by strength.
+        // Masses and dense components are few and are the only detectors that see large lesions: they go first, then blobs by strength.
         found.Sort((a, b) => a.Source != b.Source ? b.Source.CompareTo(a.Source) : b.Response.CompareTo(a.Response));
         var kept = new List<Candidate>();
         foreach (var c in found)

@@ -21,4 +21,17 @@ public sealed record CandidateGeneratorOptions
     public double MinComponentDiameterMm { get; init; } = 8;
 
     public double MaxComponentDiameterMm { get; init; } = 70;
+
+    /// <summary>Radius (mm) of the ball that must fit inside the dense tissue for the mass finder to consider it: a
+    /// round 3 cm mass holds a 15 mm ball; the aorta and the mediastinal strips a lung's hull takes in hold at most
+    /// about 14.6 mm on the real CTs (docs/benchmarks.md).</summary>
+    public double MassCoreRadiusMm { get; init; } = 15;
+
+    /// <summary>How far (mm) beyond the ball the mass finder's rays look for the lung.</summary>
+    public double MassRayReachMm { get; init; } = 30;
+
+    /// <summary>Smallest <see cref="MassRegion.Enclosure"/> (lung fraction of all rays plus the smaller of the lung
+    /// fractions up and down) of a mass. Measured on the real CTs (docs/benchmarks.md): 1.28 for the Lung-PET-CT-Dx A0001
+    /// mass; at most 1.12 for anything else (the heart's upper surface in tcga-de-a4ma-thorax), 0.96 in A0001.</summary>
+    public double MassMinEnclosure { get; init; } = 1.2;
 }

@@ -38,7 +38,7 @@ public sealed class CandidateFeatureExtractor
             BlobResponse = c.Response,
             BlobRadiusMm = c.RadiusMm,
             BlobStrength = c.Strength,
-            FromDenseComponent = c.Source == CandidateSource.DenseComponent,
+            FromDenseComponent = c.Source is CandidateSource.DenseComponent or CandidateSource.Mass,
             HessianMiddleRatio = l1 > 0 ? c.Lambda2 / l1 : 0,
             HessianSmallestRatio = l1 > 0 ? c.Lambda3 / l1 : 0,
             HessianNegative = c.NegativeEigenvalues,

@@ -53,8 +53,9 @@ public sealed class NoduleSegmenter
     }
 
     /// <summary>Segments the nodule at <paramref name="center"/> whose radius is about <paramref name="radiusMm"/>;
-    /// null when nothing denser than lung is there.</summary>
-    public NoduleSegmentation? Segment(CtVolume volume, Vector3D center, double radiusMm)
+    /// null when nothing denser than lung is there. <paramref name="within"/>, when given, is a region (any grid) the
+    /// mask may not leave: for a mass, its lung-enclosed envelope, so that the mediastinum and chest wall it touches stay out.</summary>
+    public NoduleSegmentation? Segment(CtVolume volume, Vector3D center, double radiusMm, MaskVolume? within = null)
     {
         radiusMm = Math.Clamp(radiusMm, 1.5, 40);
         var full = ImageGrid.Of(volume);
@@ -105,9 +106,10 @@ public sealed class NoduleSegmenter
             {
                 for (int x = 0; x < grid.SizeX; x++)
                 {
-                    var d = (grid.VoxelToWorld(x, y, z) - center);
+                    var world = grid.VoxelToWorld(x, y, z);
+                    var d = world - center;
                     int i = grid.Index(x, y, z);
-                    mask.Data[i] = hu[i] > threshold && d.Dot(d) <= bound2 ? (byte)1 : (byte)0;
+                    mask.Data[i] = hu[i] > threshold && d.Dot(d) <= bound2 && (within is null || within.At(world) != 0) ? (byte)1 : (byte)0;
                 }
             }
         }

@@ -61,7 +61,8 @@ public sealed class PacsPriorFetcher(DicomClientOptions pacs, string receiverAeT
             }
 
             var moved = await client.MoveStudyAsync(chosenUid, receiverAeTitle, cancellationToken).ConfigureAwait(false);
-            log.LogInformation("prior study of {Date} requested from the PACS: status {Status}, {Completed} instances sent, {Failed} failed", day, moved.Status, moved.Completed, moved.Failed);
+            // No dates or identifiers in the log: they are patient data.
+            log.LogInformation("prior study requested from the PACS (C-MOVE): status {Status}, {Completed} instances sent, {Failed} failed", moved.Status, moved.Completed, moved.Failed);
             return moved.Status.IsSuccess || moved.Completed > 0
                 ? $"prior study of {day} retrieved from the PACS (C-MOVE, {moved.Completed} instances): the comparison follows when it is processed"
                 : $"prior study of {day} found in the PACS but its C-MOVE to {receiverAeTitle} failed ({moved.Status}, {moved.Failed} failed)";

@@ -63,7 +63,7 @@ public sealed class StudyJobProcessor(StudyProcessor processor, OutputKinds send
             if (prior is not null)
             {
                 var date = DicomDate.Parse(analysis.Volume.Source.StudyDate)!.Value;
-                logger?.LogInformation("job {Job}: comparing study {Study} with its prior study {Prior} of {Date:yyyy-MM-dd}", job.JobId, job.StudyId, prior.StudyId, prior.StudyDate);
+                logger?.LogInformation("job {Job}: comparing study {Study} with its prior study {Prior}", job.JobId, job.StudyId, prior.StudyId);
                 var overrides = priors.PairOverrides(job.StudyId, warnings);
                 result = Processor.CompareWithPrior(analysis, prior, date, "study/" + job.StudyId, overrides: overrides, cancellationToken: cancellationToken);
             }

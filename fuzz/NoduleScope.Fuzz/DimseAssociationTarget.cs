@@ -97,36 +97,6 @@ internal sealed class DimseAssociationTarget : IFuzzTarget
         return output.ToArray();
     }
 
-    /// <summary>Reads what the peer "sent" (the fuzz input), swallows what the association sends back.</summary>
-    private sealed class ScriptedPeerStream(byte[] script) : Stream
-    {
-        private readonly MemoryStream incoming = new(script, writable: false);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => incoming.Read(buffer, offset, count);
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
-
     /// <summary>Accepts every association and instance and keeps at most the data set's byte count.</summary>
     private sealed class DiscardingStoreHandler : IStoreHandler
     {

@@ -13,6 +13,7 @@ internal static class FuzzTargets
         new("deflate", CodecFrameTarget.Deflate),
         new("series-assembly", () => new SeriesAssemblyTarget()),
         new("dimse", () => new DimseAssociationTarget()),
+        new("dimse-query", () => new DimseQueryTarget()),
     ];
 
     public static FuzzTargetEntry? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));

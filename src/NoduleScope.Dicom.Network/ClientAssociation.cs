@@ -35,37 +35,45 @@ internal sealed class ClientAssociation : IAsyncDisposable
     {
         var limits = options.Limits;
         long started = Stopwatch.GetTimestamp();
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Socket? socket = null;
         Stream? stream = null;
         DicomConnection? connection = null;
         bool handedOver = false;
         try
         {
-            using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            if (options.Transport is { } transport)
             {
-                timer.CancelAfter(limits.ArtimTimeout);
-                try
+                stream = transport();
+            }
+            else
+            {
+                using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    await socket.ConnectAsync(options.Host, options.Port, timer.Token).ConfigureAwait(false);
-                    stream = new NetworkStream(socket, ownsSocket: true);
-                    if (options.Tls is { } tls)
+                    timer.CancelAfter(limits.ArtimTimeout);
+                    socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    try
                     {
-                        var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
-                        stream = ssl;
-                        await ssl.AuthenticateAsClientAsync(ClientAuthentication(tls, options.Host), timer.Token).ConfigureAwait(false);
+                        await socket.ConnectAsync(options.Host, options.Port, timer.Token).ConfigureAwait(false);
+                        stream = new NetworkStream(socket, ownsSocket: true);
+                        if (options.Tls is { } tls)
+                        {
+                            var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                            stream = ssl;
+                            await ssl.AuthenticateAsClientAsync(ClientAuthentication(tls, options.Host), timer.Token).ConfigureAwait(false);
+                        }
                     }
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new DicomNetworkTimeoutException($"could not connect to {options.Host}:{options.Port} within {limits.ArtimTimeout.TotalSeconds:0.###} s");
-                }
-                catch (SocketException e)
-                {
-                    throw new DicomNetworkException($"could not connect to {options.Host}:{options.Port}: {e.Message}", e);
-                }
-                catch (Exception e) when (e is AuthenticationException or IOException)
-                {
-                    throw new DicomNetworkException($"TLS handshake with {options.Host}:{options.Port} failed: {e.Message}", e);
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new DicomNetworkTimeoutException($"could not connect to {options.Host}:{options.Port} within {limits.ArtimTimeout.TotalSeconds:0.###} s");
+                    }
+                    catch (SocketException e)
+                    {
+                        throw new DicomNetworkException($"could not connect to {options.Host}:{options.Port}: {e.Message}", e);
+                    }
+                    catch (Exception e) when (e is AuthenticationException or IOException)
+                    {
+                        throw new DicomNetworkException($"TLS handshake with {options.Host}:{options.Port} failed: {e.Message}", e);
+                    }
                 }
             }
 
@@ -118,7 +126,7 @@ internal sealed class ClientAssociation : IAsyncDisposable
                     await stream.DisposeAsync().ConfigureAwait(false);
                 }
 
-                socket.Dispose();
+                socket?.Dispose();
             }
         }
     }

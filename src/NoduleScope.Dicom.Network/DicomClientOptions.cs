@@ -21,6 +21,9 @@ public sealed record DicomClientOptions
     /// <summary>C-STORE priority: 0 medium, 1 high, 2 low.</summary>
     public ushort Priority { get; init; }
 
+    /// <summary>Replaces the TCP (and TLS) connection with a given stream: the fuzz target of the SCU side.</summary>
+    internal Func<Stream>? Transport { get; init; }
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Host);

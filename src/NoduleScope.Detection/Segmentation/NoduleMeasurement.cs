@@ -4,7 +4,8 @@ namespace NoduleScope.Detection.Segmentation;
 
 /// <summary>
 /// Size and density of a segmented nodule. Axes are measured on the axial slice where the nodule is largest (long axis,
-/// and the longest extent perpendicular to it), as radiologists do; the mean diameter is their average.
+/// and the longest extent perpendicular to it), as radiologists do, at the nodule's partial-volume edge and without
+/// vessels or spicules narrower than about 2 mm; the mean diameter is their average.
 /// </summary>
 public sealed record NoduleMeasurement
 {

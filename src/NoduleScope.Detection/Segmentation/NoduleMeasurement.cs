@@ -19,6 +19,13 @@ public sealed record NoduleMeasurement
 
     public double MeanDiameterMm => (LongAxisMm + ShortAxisMm) / 2;
 
+    /// <summary>Long axis of the whole mask on its largest slice (no edge, no opening): the extent the candidate
+    /// scorer's shape features were trained on.</summary>
+    public required double MaskLongAxisMm { get; init; }
+
+    /// <summary>Short axis of the whole mask, as <see cref="MaskLongAxisMm"/>.</summary>
+    public required double MaskShortAxisMm { get; init; }
+
     /// <summary>Extent across slices (slice centres, plus up to 1 mm for the edges), which axial axes do not show:
     /// long for a vessel running through several slices.</summary>
     public required double CraniocaudalExtentMm { get; init; }

@@ -348,6 +348,10 @@ public sealed class NoduleSegmenter
 
         int bestZ = Array.IndexOf(edgeArea, edgeArea.Max());
         var (longAxis, shortAxis) = Axes(mask, hu, bestZ, edgeArea[bestZ] > 0 ? measureEdgeHu : double.MinValue, openingMm);
+        int bestMaskZ = Array.IndexOf(area, area.Max());
+        var (maskLong, maskShort) = bestMaskZ == bestZ && measureEdgeHu == double.MinValue && openingMm <= 0
+            ? (longAxis, shortAxis)
+            : Axes(mask, hu, bestMaskZ, double.MinValue, 0);
         int bestSolidZ = Array.IndexOf(solidArea, solidArea.Max());
         var (solidLong, solidShort) = solid > 0 ? Axes(mask, hu, bestSolidZ, SolidComponentHu, 0) : (0, 0);
         return new NoduleMeasurement
@@ -356,6 +360,8 @@ public sealed class NoduleSegmenter
             VolumeMm3 = count * g.VoxelVolume,
             LongAxisMm = longAxis,
             ShortAxisMm = shortAxis,
+            MaskLongAxisMm = maskLong,
+            MaskShortAxisMm = maskShort,
             MeanHu = sumHu / count,
             MaxHu = maxHu,
             SolidVolumeMm3 = solid * g.VoxelVolume,

@@ -67,6 +67,41 @@ public sealed class NoduleSegmenterTests
     }
 
     [Fact]
+    public void LeavesTheStubsOfAThinVesselOutOfTheAxes()
+    {
+        var volume = Lung(new Vector3D(0.7, 0.7, 0.7), 80);
+        Paint(volume, p => p.Length <= 4, 40);
+        // A 1 mm vessel along x: the opening by reconstruction leaves stubs of it on both sides of the nodule.
+        Paint(volume, p => (p.Y * p.Y) + (p.Z * p.Z) <= 0.25, 40);
+        var withStubs = new NoduleSegmenter(new NoduleSegmenterOptions { MeasureOpeningMm = 0 }).Segment(volume, Vector3D.Zero, 4)!;
+        var result = new NoduleSegmenter().Segment(volume, Vector3D.Zero, 4)!;
+        Assert.True(withStubs.Measurement.LongAxisMm > result.Measurement.LongAxisMm + 0.5);
+        Assert.Equal(8, result.Measurement.LongAxisMm, 0.5);
+        Assert.Equal(8, result.Measurement.ShortAxisMm, 0.5);
+    }
+
+    [Fact]
+    public void OutlinesThePartialVolumeRimButMeasuresInsideIt()
+    {
+        var volume = Lung(new Vector3D(0.7, 0.7, 0.7), 80);
+        // A solid 8 mm nodule in a 1 mm rim of partial volume (a third of the way from lung to the nodule).
+        Paint(volume, p => p.Length <= 5, -550);
+        Paint(volume, p => p.Length <= 4, 30);
+        var result = new NoduleSegmenter().Segment(volume, Vector3D.Zero, 4)!;
+        Assert.Equal(8, result.Measurement.MeanDiameterMm, 0.5);
+        Assert.Equal(8, result.Measurement.EquivalentDiameterMm, 0.5);
+        long mask = result.Mask.CountNonZero(), outline = result.Outline.CountNonZero();
+        for (int i = 0; i < result.Mask.Data.Length; i++)
+        {
+            Assert.True(result.Mask.Data[i] == 0 || result.Outline.Data[i] != 0);
+        }
+
+        double outlineDiameter = Math.Cbrt(6 * outline * result.Outline.Grid.VoxelVolume / Math.PI);
+        Assert.True(outline > mask);
+        Assert.Equal(10, outlineDiameter, 0.5);
+    }
+
+    [Fact]
     public void SegmentsAGroundGlassNoduleAndReportsNoSolidPart()
     {
         var volume = Lung(new Vector3D(0.7, 0.7, 1.0));

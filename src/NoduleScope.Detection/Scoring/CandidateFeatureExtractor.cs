@@ -67,8 +67,8 @@ public sealed class CandidateFeatureExtractor
         {
             Segmented = true,
             EquivalentDiameterMm = m.EquivalentDiameterMm,
-            LongAxisMm = m.LongAxisMm,
-            ShortAxisMm = m.ShortAxisMm,
+            LongAxisMm = m.MaskLongAxisMm,
+            ShortAxisMm = m.MaskShortAxisMm,
             CraniocaudalExtentMm = m.CraniocaudalExtentMm,
             MeanHu = m.MeanHu,
             MaxHu = m.MaxHu,

@@ -4,7 +4,8 @@ namespace NoduleScope.Detection.Segmentation;
 
 /// <summary>
 /// Size and density of a segmented nodule. Axes are measured on the axial slice where the nodule is largest (long axis,
-/// and the longest extent perpendicular to it), as radiologists do; the mean diameter is their average.
+/// and the longest extent perpendicular to it), as radiologists do, at the nodule's partial-volume edge and without
+/// vessels or spicules narrower than about 2 mm; the mean diameter is their average.
 /// </summary>
 public sealed record NoduleMeasurement
 {
@@ -17,6 +18,13 @@ public sealed record NoduleMeasurement
     public required double ShortAxisMm { get; init; }
 
     public double MeanDiameterMm => (LongAxisMm + ShortAxisMm) / 2;
+
+    /// <summary>Long axis of the whole mask on its largest slice (no edge, no opening): the extent the candidate
+    /// scorer's shape features were trained on.</summary>
+    public required double MaskLongAxisMm { get; init; }
+
+    /// <summary>Short axis of the whole mask, as <see cref="MaskLongAxisMm"/>.</summary>
+    public required double MaskShortAxisMm { get; init; }
 
     /// <summary>Extent across slices (slice centres, plus up to 1 mm for the edges), which axial axes do not show:
     /// long for a vessel running through several slices.</summary>

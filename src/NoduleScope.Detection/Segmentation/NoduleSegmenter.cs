@@ -6,7 +6,9 @@ namespace NoduleScope.Detection.Segmentation;
 /// <summary>
 /// Segments one nodule around a seed point on the CT's own grid: a threshold chosen from the nodule's core density
 /// (solid or ground-glass), the component holding the seed, an opening by reconstruction that cuts attached vessels and
-/// chest wall at their narrow necks, and a sphere that bounds how far the mask may reach. Then measures it.
+/// chest wall at their narrow necks, and a sphere that bounds how far the mask may reach. Then measures it: the axes at
+/// the nodule's partial-volume edge (part of the way from lung to core density, per nodule) without thin attachments.
+/// The outline adds the partial-volume rim around the mask, as radiologists draw their contours around the nodule.
 /// </summary>
 public sealed class NoduleSegmenter
 {
@@ -151,7 +153,18 @@ public sealed class NoduleSegmenter
         }
 
         var final = ComponentNearest(mask, seed);
-        return final is null ? null : new NoduleSegmentation(final, Measure(final, hu), threshold, SurroundingLungFraction(final, hu));
+        if (final is null)
+        {
+            return null;
+        }
+
+        double measureEdge = options.MeasureEdgeFraction is { } f
+            ? AeratedLungHu + (f * (Math.Min(core, 100) - AeratedLungHu))
+            : double.MinValue;
+        var distance = DistanceTransform.SquaredToNearest(final);
+        double rimHu = core > -300 ? options.OutlineSolidHu : options.OutlineGroundGlassHu;
+        var outline = Outline(final, distance, hu, rimHu);
+        return new NoduleSegmentation(final, Measure(final, hu, measureEdge, options.MeasureOpeningMm), threshold, SurroundingLungFraction(distance, hu), outline);
     }
 
     private static readonly double[] LeakErosionFactors = [1, 1.5, 2.2, 3.2, 4.5];
@@ -182,9 +195,24 @@ public sealed class NoduleSegmenter
         return false;
     }
 
-    private static double SurroundingLungFraction(MaskVolume mask, float[] hu)
+    /// <summary>The mask and the voxels of its rim (within <see cref="NoduleSegmenterOptions.OutlineRimMm"/>) denser
+    /// than <paramref name="rimHu"/>.</summary>
+    private MaskVolume Outline(MaskVolume mask, float[] distanceSquared, float[] hu, double rimHu)
     {
-        var distance = DistanceTransform.SquaredToNearest(mask);
+        var outline = new MaskVolume(mask.Grid);
+        float reach = (float)(options.OutlineRimMm * options.OutlineRimMm);
+        var data = mask.Data;
+        var result = outline.Data;
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = data[i] != 0 || (distanceSquared[i] <= reach && hu[i] > rimHu) ? (byte)1 : (byte)0;
+        }
+
+        return outline;
+    }
+
+    private static double SurroundingLungFraction(float[] distance, float[] hu)
+    {
         long shell = 0, lung = 0;
         for (int i = 0; i < distance.Length; i++)
         {
@@ -280,13 +308,14 @@ public sealed class NoduleSegmenter
         return components.Select(c => c.Label == label);
     }
 
-    private static NoduleMeasurement Measure(MaskVolume mask, float[] hu)
+    private static NoduleMeasurement Measure(MaskVolume mask, float[] hu, double measureEdgeHu, double openingMm)
     {
         var g = mask.Grid;
         long count = 0, solid = 0;
         double sumHu = 0, maxHu = double.MinValue;
         var sum = Vector3D.Zero;
         var area = new int[g.SizeZ];
+        var edgeArea = new int[g.SizeZ];
         var solidArea = new int[g.SizeZ];
         int minX = int.MaxValue, minY = int.MaxValue, minZ = int.MaxValue, maxX = -1, maxY = -1, maxZ = -1;
         for (int z = 0; z < g.SizeZ; z++)
@@ -303,6 +332,7 @@ public sealed class NoduleSegmenter
 
                     count++;
                     area[z]++;
+                    edgeArea[z] += hu[i] > measureEdgeHu ? 1 : 0;
                     sumHu += hu[i];
                     maxHu = Math.Max(maxHu, hu[i]);
                     if (hu[i] > SolidComponentHu)
@@ -318,16 +348,22 @@ public sealed class NoduleSegmenter
             }
         }
 
-        int bestZ = Array.IndexOf(area, area.Max());
-        var (longAxis, shortAxis) = Axes(mask, hu, bestZ, double.MinValue);
+        int bestZ = Array.IndexOf(edgeArea, edgeArea.Max());
+        var (longAxis, shortAxis) = Axes(mask, hu, bestZ, edgeArea[bestZ] > 0 ? measureEdgeHu : double.MinValue, openingMm);
+        int bestMaskZ = Array.IndexOf(area, area.Max());
+        var (maskLong, maskShort) = bestMaskZ == bestZ && measureEdgeHu == double.MinValue && openingMm <= 0
+            ? (longAxis, shortAxis)
+            : Axes(mask, hu, bestMaskZ, double.MinValue, 0);
         int bestSolidZ = Array.IndexOf(solidArea, solidArea.Max());
-        var (solidLong, solidShort) = solid > 0 ? Axes(mask, hu, bestSolidZ, SolidComponentHu) : (0, 0);
+        var (solidLong, solidShort) = solid > 0 ? Axes(mask, hu, bestSolidZ, SolidComponentHu, 0) : (0, 0);
         return new NoduleMeasurement
         {
             Centroid = g.VoxelToWorld(sum / count),
             VolumeMm3 = count * g.VoxelVolume,
             LongAxisMm = longAxis,
             ShortAxisMm = shortAxis,
+            MaskLongAxisMm = maskLong,
+            MaskShortAxisMm = maskShort,
             MeanHu = sumHu / count,
             MaxHu = maxHu,
             SolidVolumeMm3 = solid * g.VoxelVolume,
@@ -341,17 +377,33 @@ public sealed class NoduleSegmenter
     }
 
     /// <summary>Long axis (largest distance between pixel centres, plus one pixel for the edges the calipers touch) and
-    /// the largest extent perpendicular to it, on slice <paramref name="z"/>, counting voxels above <paramref name="minHu"/>.</summary>
-    private static (double Long, double Short) Axes(MaskVolume mask, float[] hu, int z, double minHu)
+    /// the largest extent perpendicular to it, on slice <paramref name="z"/>, counting voxels above <paramref name="minHu"/>
+    /// that are left by an in-plane opening of <paramref name="openingMm"/> (all of them when it leaves none).</summary>
+    private static (double Long, double Short) Axes(MaskVolume mask, float[] hu, int z, double minHu, double openingMm)
     {
         var g = mask.Grid;
+        int w = g.SizeX;
+        var slice = new bool[w * g.SizeY];
+        for (int y = 0; y < g.SizeY; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = g.Index(x, y, z);
+                slice[(y * w) + x] = mask.Data[i] != 0 && hu[i] > minHu;
+            }
+        }
+
+        if (openingMm > 0 && SliceOpening.LargestOpened(slice, w, g.SizeY, g.Spacing.X, g.Spacing.Y, openingMm) is { } opened)
+        {
+            slice = opened;
+        }
+
         var points = new List<(double X, double Y)>();
         for (int y = 0; y < g.SizeY; y++)
         {
-            for (int x = 0; x < g.SizeX; x++)
+            for (int x = 0; x < w; x++)
             {
-                int i = g.Index(x, y, z);
-                if (mask.Data[i] != 0 && hu[i] > minHu)
+                if (slice[(y * w) + x])
                 {
                     points.Add((x * g.Spacing.X, y * g.Spacing.Y));
                 }

@@ -53,6 +53,8 @@ public sealed class ClinicalAssessorTests
         VolumeMm3 = Math.PI / 6 * longAxis * shortAxis * shortAxis,
         LongAxisMm = longAxis,
         ShortAxisMm = shortAxis,
+        MaskLongAxisMm = longAxis,
+        MaskShortAxisMm = shortAxis,
         CraniocaudalExtentMm = shortAxis,
         MeanHu = 20,
         MaxHu = 80,

@@ -145,7 +145,7 @@ public sealed class CandidateGenerator
                 {
                     int i = row + x;
                     float v = r[i];
-                    if (v < min || lungMask.Data[i] == 0 || !IsMaximum(r, i, v, nx, slice))
+                    if (v < min || lungMask.Data[i] == 0 || !VoxelMaxima.IsMaximum(r, i, v, nx, slice))
                     {
                         continue;
                     }
@@ -214,23 +214,6 @@ public sealed class CandidateGenerator
         double eig1 = q + (2 * p * Math.Cos(phi));
         double eig3 = q + (2 * p * Math.Cos(phi + (2 * Math.PI / 3)));
         return (eig1, (3 * q) - eig1 - eig3, eig3);
-    }
-
-    private static bool IsMaximum(float[] r, int i, float v, int nx, int slice)
-    {
-        for (int dz = -1; dz <= 1; dz++)
-        {
-            for (int dy = -1; dy <= 1; dy++)
-            {
-                int b = i + (dz * slice) + (dy * nx);
-                if (r[b - 1] > v || r[b] > v || r[b + 1] > v)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Dense lung regions that survive an opening (which cuts vessels thinner than ~4 mm) and are too large for

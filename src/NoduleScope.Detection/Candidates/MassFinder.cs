@@ -15,7 +15,7 @@ namespace NoduleScope.Detection.Candidates;
 public sealed class MassFinder
 {
     private const int HalfDirections = 48;
-    internal static readonly Vector3D[] Directions = SymmetricDirections();
+    internal static readonly Vector3D[] Directions = SphereDirections.Symmetric(HalfDirections);
 
     private readonly CandidateGeneratorOptions options;
 
@@ -78,7 +78,7 @@ public sealed class MassFinder
                 {
                     int i = row + x;
                     float v = depth[i];
-                    if (v >= min && IsMaximum(depth, i, v, nx, slice))
+                    if (v >= min && VoxelMaxima.IsMaximum(depth, i, v, nx, slice))
                     {
                         maxima.Add((i, Math.Sqrt(v)));
                     }
@@ -285,39 +285,5 @@ public sealed class MassFinder
         }
 
         return envelope;
-    }
-
-    private static bool IsMaximum(float[] r, int i, float v, int nx, int slice)
-    {
-        for (int dz = -1; dz <= 1; dz++)
-        {
-            for (int dy = -1; dy <= 1; dy++)
-            {
-                int b = i + (dz * slice) + (dy * nx);
-                if (r[b - 1] > v || r[b] > v || r[b + 1] > v)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Evenly spread unit directions (a Fibonacci sphere), each with its opposite.</summary>
-    private static Vector3D[] SymmetricDirections()
-    {
-        var result = new Vector3D[2 * HalfDirections];
-        double golden = Math.PI * (3 - Math.Sqrt(5));
-        for (int i = 0; i < HalfDirections; i++)
-        {
-            double z = 1 - ((i + 0.5) / HalfDirections);
-            double r = Math.Sqrt(1 - (z * z));
-            double phi = golden * i;
-            result[i] = new Vector3D(r * Math.Cos(phi), r * Math.Sin(phi), z);
-            result[i + HalfDirections] = new Vector3D(-result[i].X, -result[i].Y, -result[i].Z);
-        }
-
-        return result;
     }
 }

@@ -14,7 +14,7 @@ public sealed class CandidateFeatureExtractor
 {
     private const int HalfDirections = 32;
     private const double DenseHu = -500;
-    private static readonly Vector3D[] Directions = SymmetricDirections();
+    private static readonly Vector3D[] Directions = SphereDirections.Symmetric(HalfDirections);
 
     private readonly CtVolume volume;
     private readonly LungSegmentation lungs;
@@ -200,22 +200,5 @@ public sealed class CandidateFeatureExtractor
         }
 
         return bottom <= top ? (bottom, top) : (0, 0);
-    }
-
-    /// <summary>Fibonacci-spiral directions on a hemisphere and their opposites: direction i + 32 is −direction i.</summary>
-    private static Vector3D[] SymmetricDirections()
-    {
-        var result = new Vector3D[2 * HalfDirections];
-        double golden = Math.PI * (3 - Math.Sqrt(5));
-        for (int i = 0; i < HalfDirections; i++)
-        {
-            double z = 1 - ((i + 0.5) / HalfDirections);
-            double r = Math.Sqrt(1 - (z * z));
-            double phi = golden * i;
-            result[i] = new Vector3D(r * Math.Cos(phi), r * Math.Sin(phi), z);
-            result[i + HalfDirections] = new Vector3D(-result[i].X, -result[i].Y, -result[i].Z);
-        }
-
-        return result;
     }
 }

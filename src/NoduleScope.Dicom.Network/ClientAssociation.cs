@@ -135,47 +135,21 @@ internal sealed class ClientAssociation : IAsyncDisposable
     /// Sends a request (with the data set read from <paramref name="dataSet"/>, when given) and waits for its response
     /// command. Any failure aborts the association, which cannot be trusted afterwards.
     /// </summary>
-    public async Task<DicomCommand> RequestAsync(byte contextId, DicomCommand request, Stream? dataSet, bool padOddDataSet, CancellationToken cancellationToken)
-    {
-        if (closed)
-        {
-            throw new InvalidOperationException("the association is closed");
-        }
-
-        ushort messageId = ++nextMessageId;
-        try
+    public Task<DicomCommand> RequestAsync(byte contextId, DicomCommand request, Stream? dataSet, bool padOddDataSet, CancellationToken cancellationToken) =>
+        ExchangeAsync(async messageId =>
         {
             await connection.SendMessageAsync(contextId, (request with { MessageId = messageId }).Encode(), dataSet, padOddDataSet, limits.InstanceTimeout, cancellationToken).ConfigureAwait(false);
             var (response, _) = await ReceiveResponseAsync(messageId, keepDataSet: false, cancellationToken).ConfigureAwait(false);
             return response;
-        }
-        catch (Exception e) when (e is DicomProtocolException or DicomNetworkTimeoutException or OperationCanceledException)
-        {
-            await AbortAsync(e is DicomProtocolException p ? p.Reason : DicomAbortReason.NotSpecified).ConfigureAwait(false);
-            throw;
-        }
-        catch (DicomNetworkException)
-        {
-            closed = true;
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+        });
 
     /// <summary>
     /// Sends a C-FIND or C-MOVE request with its identifier and hands each response, with its identifier data set
     /// (C-FIND matches) when it has one, to <paramref name="onResponse"/> until the final (not pending) one, which it
     /// returns. Any failure aborts the association.
     /// </summary>
-    public async Task<DicomCommand> RequestUntilFinalAsync(byte contextId, DicomCommand request, byte[] identifier, Action<DicomCommand, byte[]?> onResponse, CancellationToken cancellationToken)
-    {
-        if (closed)
-        {
-            throw new InvalidOperationException("the association is closed");
-        }
-
-        ushort messageId = ++nextMessageId;
-        try
+    public Task<DicomCommand> RequestUntilFinalAsync(byte contextId, DicomCommand request, byte[] identifier, Action<DicomCommand, byte[]?> onResponse, CancellationToken cancellationToken) =>
+        ExchangeAsync(async messageId =>
         {
             using var dataSet = new MemoryStream(identifier, writable: false);
             await connection.SendMessageAsync(contextId, (request with { MessageId = messageId, HasDataSet = true }).Encode(), dataSet, false, limits.InstanceTimeout, cancellationToken).ConfigureAwait(false);
@@ -194,6 +168,21 @@ internal sealed class ClientAssociation : IAsyncDisposable
 
                 onResponse(response, data);
             }
+        });
+
+    /// <summary>Runs one request/response exchange under the next message id; a protocol error, timeout or cancellation
+    /// aborts the association, a broken connection closes it.</summary>
+    private async Task<DicomCommand> ExchangeAsync(Func<ushort, Task<DicomCommand>> exchange)
+    {
+        if (closed)
+        {
+            throw new InvalidOperationException("the association is closed");
+        }
+
+        ushort messageId = ++nextMessageId;
+        try
+        {
+            return await exchange(messageId).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DicomProtocolException or DicomNetworkTimeoutException or OperationCanceledException)
         {

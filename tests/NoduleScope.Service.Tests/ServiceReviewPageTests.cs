@@ -28,25 +28,14 @@ namespace NoduleScope.Service.Tests;
 /// </summary>
 public sealed class ServiceReviewPageTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Key = "review-key-0123456789abcdefghijklmnopqrstuvwxyz";
     private const string Reviewer = "dr.service";
     private const string PatientId = "NS-REVIEW-4711";
 
-    private static string Shots
-    {
-        get
-        {
-            string shots = Path.Combine(AppContext.BaseDirectory, "review-screenshots");
-            Directory.CreateDirectory(shots);
-            return shots;
-        }
-    }
-
     [Fact]
     public async Task The_service_serves_the_review_page_behind_its_api_key_and_the_review_and_pairings_take_effect()
     {
-        RequireBrowserAndBundle();
+        ReviewPageChecks.RequireBrowserAndBundle();
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TestFolder();
         await using var app = await StartServiceAsync(folder["store"], ct);
@@ -69,7 +58,7 @@ public sealed class ServiceReviewPageTests
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ReviewPageChecks.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 860 }, DeviceScaleFactor = 1 });
         var page = await context.NewPageAsync();
         var urls = new List<string>();
@@ -97,11 +86,11 @@ public sealed class ServiceReviewPageTests
         Assert.Contains($"Reviewer: {Reviewer}", await page.InnerTextAsync("#user"), StringComparison.Ordinal);
         string row = await page.InnerTextAsync($"#worklist tbody tr[data-study='{currentId}']");
         Assert.Contains($"Doe Jane · {PatientId} · 2025-01-01", row, StringComparison.Ordinal);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "service-worklist.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ReviewPageChecks.Shots, "service-worklist.png") });
 
         await OpenAsync(page, currentId);
-        await ReviewPageChecks.CheckEveryMark(page, findings, Shots, "service");
-        await ReviewPageChecks.RecordTimings(page, Shots, findings.Input, "phantom served by the service");
+        await ReviewPageChecks.CheckEveryMark(page, findings, ReviewPageChecks.Shots, "service");
+        await ReviewPageChecks.RecordTimings(page, ReviewPageChecks.Shots, findings.Input, "phantom served by the service");
         await page.WaitForSelectorAsync("#comparison:not([hidden])");
         Assert.Equal(comparison.Pairs.Count, await page.Locator("#comparison-pairs tbody tr").CountAsync());
         Assert.Contains("growing", await page.InnerTextAsync($"#findings-list li[data-finding='{grownId}']"), StringComparison.Ordinal);
@@ -114,7 +103,7 @@ public sealed class ServiceReviewPageTests
         await page.ClickAsync($"#findings-list li[data-finding='{rejected.Id}']");
         await page.Keyboard.PressAsync("r");
         await page.WaitForSelectorAsync($"#findings-list li[data-finding='{rejected.Id}'][data-status='reject']");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "service-viewer.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ReviewPageChecks.Shots, "service-viewer.png") });
 
         // The report opens in a new tab through a short-lived link (a tab cannot send the key).
         var popup = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#report-link"));
@@ -142,7 +131,7 @@ public sealed class ServiceReviewPageTests
         await page.SelectOptionAsync($"#comparison-pairs select[data-current='{grownId}']", "none");
         await page.ClickAsync("#apply-pairs");
         await page.WaitForSelectorAsync("#pairs-message >> text=processed again");
-        await page.Locator("aside.findings").ScreenshotAsync(new() { Path = Path.Combine(Shots, "service-comparison.png") });
+        await page.Locator("aside.findings").ScreenshotAsync(new() { Path = Path.Combine(ReviewPageChecks.Shots, "service-comparison.png") });
         await WaitForDoneJobsAsync(queue, 3);
         string repaired = await ResultFolderAsync(queue, storage, currentId);
         Assert.NotEqual(results, repaired);
@@ -174,7 +163,7 @@ public sealed class ServiceReviewPageTests
     public async Task On_the_255_slice_ct_the_served_page_records_its_timings()
     {
         string dicom = SharedData.Require("data/ct/ricord-1a-419639/dicom");
-        RequireBrowserAndBundle();
+        ReviewPageChecks.RequireBrowserAndBundle();
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TestFolder();
         await using var app = await StartServiceAsync(folder["store"], ct);
@@ -190,29 +179,16 @@ public sealed class ServiceReviewPageTests
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ReviewPageChecks.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 860 }, DeviceScaleFactor = 1 });
         await page.GotoAsync(app.Urls.First() + "/review/");
         await page.FillAsync("#login-key", Key);
         await page.ClickAsync("#login-form button[type='submit']");
         await page.WaitForSelectorAsync($"#worklist tbody tr[data-study='{studyId}']");
         await OpenAsync(page, studyId);
-        await ReviewPageChecks.CheckEveryMark(page, findings, Shots, "service-ct255");
-        await ReviewPageChecks.RecordTimings(page, Shots, findings.Input, "255-slice CT served by the service (stored series read on opening)");
+        await ReviewPageChecks.CheckEveryMark(page, findings, ReviewPageChecks.Shots, "service-ct255");
+        await ReviewPageChecks.RecordTimings(page, ReviewPageChecks.Shots, findings.Input, "255-slice CT served by the service (stored series read on opening)");
         await app.StopAsync(ct);
-    }
-
-    private static void RequireBrowserAndBundle()
-    {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is missing (apt-get install chromium)");
-        }
-
-        if (ReviewWebRoot.Find() is null)
-        {
-            Assert.Skip("the review page is not built (run web/build.sh; needs node and npm)");
-        }
     }
 
     private static async Task<WebApplication> StartServiceAsync(string storage, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using NoduleScope.Service.Review;
 using NoduleScope.Reporting.Findings;
 using SkiaSharp;
 
@@ -14,6 +15,34 @@ namespace NoduleScope.Cli.Tests.Review;
 public static class ReviewPageChecks
 {
     public const int CanvasSize = 640;
+
+    /// <summary>Debian's Chromium, which Playwright drives (no downloaded browser).</summary>
+    public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Where the tests leave their screenshots and timings: review-screenshots/ next to the test binaries.</summary>
+    public static string Shots
+    {
+        get
+        {
+            string shots = Path.Combine(AppContext.BaseDirectory, "review-screenshots");
+            Directory.CreateDirectory(shots);
+            return shots;
+        }
+    }
+
+    /// <summary>Skips the test when Chromium or the built page is missing.</summary>
+    public static void RequireBrowserAndBundle()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip($"{Chromium} is missing (apt-get install chromium)");
+        }
+
+        if (ReviewWebRoot.Find() is null)
+        {
+            Assert.Skip("the review page is not built (run web/build.sh; needs node and npm)");
+        }
+    }
 
     /// <summary>Steps through the findings with J and checks each one's mark on the axial slice through its centre.</summary>
     public static async Task CheckEveryMark(IPage page, FindingsDocument findings, string shots, string name)

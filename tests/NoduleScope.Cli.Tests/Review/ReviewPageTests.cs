@@ -20,8 +20,6 @@ namespace NoduleScope.Cli.Tests.Review;
 [Collection(ReviewDemoCollection.Name)]
 public sealed class ReviewPageTests(ReviewDemo demo)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     /// <summary>Headless Chromium has no GPU: WebGL comes from SwiftShader, which newer Chromium only offers when
     /// asked. NODULESCOPE_REVIEW_CHROMIUM_ARGS replaces these (e.g. with nothing, or --disable-webgl to test the CPU path).</summary>
     private static string[] BrowserArgs =>
@@ -29,20 +27,10 @@ public sealed class ReviewPageTests(ReviewDemo demo)
             ? configured.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             : ["--enable-unsafe-swiftshader", "--use-angle=swiftshader"];
 
-    private static string Shots
-    {
-        get
-        {
-            string shots = Path.Combine(AppContext.BaseDirectory, "review-screenshots");
-            Directory.CreateDirectory(shots);
-            return shots;
-        }
-    }
-
     [Fact]
     public async Task MarksAreDrawnAtTheFindingsAndAcceptAndRejectReachTheReport()
     {
-        RequireBrowserAndBundle();
+        ReviewPageChecks.RequireBrowserAndBundle();
         // The demo's last nodule is left out of findings.json: the reviewer adds it by clicking on it.
         var missed = demo.Findings.Findings[^1];
         string results = demo.FreshResults(withoutLastFinding: true);
@@ -56,20 +44,20 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
                 string row = await page.InnerTextAsync("#worklist tbody tr[data-study='local']");
                 Assert.Contains(findings.Findings.Count.ToString(CultureInfo.InvariantCulture), row, StringComparison.Ordinal);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "review-worklist.png") });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(ReviewPageChecks.Shots, "review-worklist.png") });
                 await page.FillAsync("#worklist-filter", "no such study");
                 await page.WaitForSelectorAsync("#worklist tbody tr", new() { State = WaitForSelectorState.Detached });
                 await page.FillAsync("#worklist-filter", "pending");
                 await page.WaitForSelectorAsync("#worklist tbody tr[data-study='local']");
 
                 await OpenStudy(page);
-                await ReviewPageChecks.CheckEveryMark(page, findings, Shots, "demo");
+                await ReviewPageChecks.CheckEveryMark(page, findings, ReviewPageChecks.Shots, "demo");
 
                 // The coronal reformat through the last finding shows its mark too (rows run from the head down).
                 var canvas = page.Locator("#ct");
                 await page.ClickAsync("[data-plane='coronal']");
                 await page.WaitForSelectorAsync("#ct[data-plane='coronal'][data-rendered^='coronal/']");
-                ReviewPageChecks.CheckSelectedMark(await canvas.ScreenshotAsync(), findings.Findings[^1], findings.Input, coronal: true, Path.Combine(Shots, "demo-mark-coronal.png"));
+                ReviewPageChecks.CheckSelectedMark(await canvas.ScreenshotAsync(), findings.Findings[^1], findings.Input, coronal: true, Path.Combine(ReviewPageChecks.Shots, "demo-mark-coronal.png"));
                 await page.ClickAsync("[data-plane='axial']");
                 await page.WaitForSelectorAsync("#ct[data-plane='axial'][data-rendered^='axial/']");
 
@@ -82,7 +70,7 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 await page.WaitForSelectorAsync($"body[data-selected='{rejected.Id}']");
                 await page.Keyboard.PressAsync("r");
                 await page.WaitForSelectorAsync($"#findings-list li[data-finding='{rejected.Id}'][data-status='reject']");
-                await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "review-viewer.png") });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(ReviewPageChecks.Shots, "review-viewer.png") });
 
                 // A corrected diameter (the form the ruler fills) reaches the report too.
                 var edited = findings.Findings[^1];
@@ -126,7 +114,7 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 await page.WaitForSelectorAsync($"body[data-selected='{missed.Id}']");
                 var added = Assert.Single(ReviewTrail.AddedFindings(ReviewTrail.Open(Path.Combine(results, ReviewTrail.FileName)).Actions));
                 await page.WaitForSelectorAsync($"#ct[data-rendered='axial/{(int)Math.Round(added.CenterVoxel[2])}']");
-                ReviewPageChecks.CheckSelectedMark(await canvas.ScreenshotAsync(), added, findings.Input, coronal: false, Path.Combine(Shots, "demo-mark-added.png"));
+                ReviewPageChecks.CheckSelectedMark(await canvas.ScreenshotAsync(), added, findings.Input, coronal: false, Path.Combine(ReviewPageChecks.Shots, "demo-mark-added.png"));
                 await page.Keyboard.PressAsync("w");
 
                 string report = await page.EvaluateAsync<string>("() => fetch('/api/review/studies/local/report').then(r => r.text())");
@@ -141,12 +129,12 @@ public sealed class ReviewPageTests(ReviewDemo demo)
                 Assert.Equal(7.7, trail[2].LongAxisMm);
                 Assert.All(trail, a => Assert.Equal("dr.browser", a.User));
 
-                await ReviewPageChecks.RecordTimings(page, Shots, findings.Input, "demo CT");
+                await ReviewPageChecks.RecordTimings(page, ReviewPageChecks.Shots, findings.Input, "demo CT");
 
                 // Cornerstone's other rendering path draws the marks at the same places.
                 await ReopenWithRenderer(page, OtherRenderer(await page.EvaluateAsync<string>("() => window.reviewMetrics.renderer")));
-                await ReviewPageChecks.CheckEveryMark(page, findings, Shots, "demo-other-renderer");
-                await ReviewPageChecks.RecordTimings(page, Shots, findings.Input, "demo CT");
+                await ReviewPageChecks.CheckEveryMark(page, findings, ReviewPageChecks.Shots, "demo-other-renderer");
+                await ReviewPageChecks.RecordTimings(page, ReviewPageChecks.Shots, findings.Input, "demo CT");
             });
         }
         finally
@@ -161,7 +149,7 @@ public sealed class ReviewPageTests(ReviewDemo demo)
     public async Task OnThe255SliceCtTheMarksAreDrawnAndTheTimingsRecorded()
     {
         string dicom = SharedData.Require("data/ct/ricord-1a-419639/dicom");
-        RequireBrowserAndBundle();
+        ReviewPageChecks.RequireBrowserAndBundle();
         using var results = new TestFolder();
         var detect = CliResult.Run("detect", dicom, "-o", results.Path, "--outputs", "none");
         Assert.True(detect.ExitCode == 0, detect.Stderr);
@@ -170,26 +158,13 @@ public sealed class ReviewPageTests(ReviewDemo demo)
         await WithReviewPage(results.Path, "dr.browser", async page =>
         {
             await OpenStudy(page);
-            await ReviewPageChecks.CheckEveryMark(page, findings, Shots, "ct255");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "ct255-viewer.png") });
-            await ReviewPageChecks.RecordTimings(page, Shots, findings.Input, "255-slice CT");
+            await ReviewPageChecks.CheckEveryMark(page, findings, ReviewPageChecks.Shots, "ct255");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ReviewPageChecks.Shots, "ct255-viewer.png") });
+            await ReviewPageChecks.RecordTimings(page, ReviewPageChecks.Shots, findings.Input, "255-slice CT");
             await ReopenWithRenderer(page, OtherRenderer(await page.EvaluateAsync<string>("() => window.reviewMetrics.renderer")));
-            await ReviewPageChecks.CheckEveryMark(page, findings, Shots, "ct255-other-renderer");
-            await ReviewPageChecks.RecordTimings(page, Shots, findings.Input, "255-slice CT");
+            await ReviewPageChecks.CheckEveryMark(page, findings, ReviewPageChecks.Shots, "ct255-other-renderer");
+            await ReviewPageChecks.RecordTimings(page, ReviewPageChecks.Shots, findings.Input, "255-slice CT");
         });
-    }
-
-    private static void RequireBrowserAndBundle()
-    {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is missing (apt-get install chromium)");
-        }
-
-        if (ReviewWebRoot.Find() is null)
-        {
-            Assert.Skip("the review page is not built (run web/build.sh; needs node and npm)");
-        }
     }
 
     /// <summary>Runs <c>nodulescope review</c> in-process on a free port, opens its address in Chromium, runs
@@ -206,7 +181,7 @@ public sealed class ReviewPageTests(ReviewDemo demo)
             string login = await WaitForAddress(output, captured, command, ct);
             Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", .. BrowserArgs] });
+            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ReviewPageChecks.Chromium, Headless = true, Args = ["--no-sandbox", .. BrowserArgs] });
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 860 }, DeviceScaleFactor = 1 });
             var consoleErrors = new List<string>();
             page.Console += (_, message) =>

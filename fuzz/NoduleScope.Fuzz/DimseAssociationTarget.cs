@@ -56,13 +56,13 @@ internal sealed class DimseAssociationTarget : IFuzzTarget
             ],
             new UserInformation { MaxPduLength = 16384, ImplementationClassUid = "1.2.3.4", ImplementationVersionName = "FUZZ", AsynchronousOperations = (1, 1) }));
         byte[] release = PduCodec.Encode(new ReleaseRequestPdu());
-        byte[] echo = Command(1, new DicomCommand { CommandField = DimseCommandField.CEchoRequest, MessageId = 1, AffectedSopClassUid = DicomNetworkUids.Verification });
+        byte[] echo = DimseScript.Command(1, new DicomCommand { CommandField = DimseCommandField.CEchoRequest, MessageId = 1, AffectedSopClassUid = DicomNetworkUids.Verification });
 
         var slice = GeneratedDicomFiles.CtSlice(0, native: true);
         using var dataSet = new MemoryStream();
         DicomWriter.WriteDataset(dataSet, slice);
         string sopInstance = slice.GetString(DicomTags.SOPInstanceUID) ?? "1.2.3.4.5";
-        byte[] storeCommand = Command(3, new DicomCommand
+        byte[] storeCommand = DimseScript.Command(3, new DicomCommand
         {
             CommandField = DimseCommandField.CStoreRequest,
             MessageId = 2,
@@ -73,28 +73,14 @@ internal sealed class DimseAssociationTarget : IFuzzTarget
         });
         byte[] data = dataSet.ToArray();
         int half = data.Length / 2;
-        byte[] storeData = Concat(
+        byte[] storeData = DimseScript.Concat(
             PduCodec.Encode(new DataTransferPdu([new PresentationDataValue(3, false, false, data.AsMemory(0, half))])),
             PduCodec.Encode(new DataTransferPdu([new PresentationDataValue(3, false, true, data.AsMemory(half))])));
 
-        yield return new FuzzSeed("gen_associate_release.bin", Concat(request, release));
-        yield return new FuzzSeed("gen_echo.bin", Concat(request, echo, release));
-        yield return new FuzzSeed("gen_store.bin", Concat(request, storeCommand, storeData, release));
-        yield return new FuzzSeed("gen_echo_store_abort.bin", Concat(request, echo, storeCommand, storeData[..(storeData.Length / 3)], PduCodec.Encode(new AbortPdu(DicomAbortSource.ServiceUser, DicomAbortReason.NotSpecified))));
-    }
-
-    private static byte[] Command(byte contextId, DicomCommand command) =>
-        PduCodec.Encode(new DataTransferPdu([new PresentationDataValue(contextId, true, true, command.Encode())]));
-
-    private static byte[] Concat(params byte[][] parts)
-    {
-        using var output = new MemoryStream();
-        foreach (byte[] part in parts)
-        {
-            output.Write(part);
-        }
-
-        return output.ToArray();
+        yield return new FuzzSeed("gen_associate_release.bin", DimseScript.Concat(request, release));
+        yield return new FuzzSeed("gen_echo.bin", DimseScript.Concat(request, echo, release));
+        yield return new FuzzSeed("gen_store.bin", DimseScript.Concat(request, storeCommand, storeData, release));
+        yield return new FuzzSeed("gen_echo_store_abort.bin", DimseScript.Concat(request, echo, storeCommand, storeData[..(storeData.Length / 3)], PduCodec.Encode(new AbortPdu(DicomAbortSource.ServiceUser, DicomAbortReason.NotSpecified))));
     }
 
     /// <summary>Accepts every association and instance and keeps at most the data set's byte count.</summary>

@@ -73,39 +73,25 @@ internal sealed class DimseQueryTarget : IFuzzTarget
             .AddString(DicomTags.StudyInstanceUID, "1.2.3.4");
         using var identifier = new MemoryStream();
         DicomWriter.WriteDataset(identifier, match);
-        byte[] findPending = Concat(
-            Command(new DicomCommand { CommandField = DimseCommandField.CFindResponse, MessageIdBeingRespondedTo = 1, AffectedSopClassUid = DicomNetworkUids.StudyRootFind, Status = 0xFF00, HasDataSet = true }),
+        byte[] findPending = DimseScript.Concat(
+            DimseScript.Command(1, new DicomCommand { CommandField = DimseCommandField.CFindResponse, MessageIdBeingRespondedTo = 1, AffectedSopClassUid = DicomNetworkUids.StudyRootFind, Status = 0xFF00, HasDataSet = true }),
             PduCodec.Encode(new DataTransferPdu([new PresentationDataValue(1, false, true, identifier.ToArray())])));
-        byte[] findFinal = Command(new DicomCommand { CommandField = DimseCommandField.CFindResponse, MessageIdBeingRespondedTo = 1, AffectedSopClassUid = DicomNetworkUids.StudyRootFind, Status = 0x0000 });
-        byte[] movePending = Command(new DicomCommand
+        byte[] findFinal = DimseScript.Command(1, new DicomCommand { CommandField = DimseCommandField.CFindResponse, MessageIdBeingRespondedTo = 1, AffectedSopClassUid = DicomNetworkUids.StudyRootFind, Status = 0x0000 });
+        byte[] movePending = DimseScript.Command(1, new DicomCommand
         {
             CommandField = DimseCommandField.CMoveResponse, MessageIdBeingRespondedTo = 1, AffectedSopClassUid = DicomNetworkUids.StudyRootMove,
             Status = 0xFF00, RemainingSuboperations = 2, CompletedSuboperations = 1, FailedSuboperations = 0, WarningSuboperations = 0,
         });
-        byte[] moveFinal = Command(new DicomCommand
+        byte[] moveFinal = DimseScript.Command(1, new DicomCommand
         {
             CommandField = DimseCommandField.CMoveResponse, MessageIdBeingRespondedTo = 1, AffectedSopClassUid = DicomNetworkUids.StudyRootMove,
             Status = 0x0000, RemainingSuboperations = 0, CompletedSuboperations = 3, FailedSuboperations = 0, WarningSuboperations = 0,
         });
 
-        yield return new FuzzSeed("gen_find_one_match.bin", Concat([0], Accept(), findPending, findFinal, release));
-        yield return new FuzzSeed("gen_find_two_matches.bin", Concat([0], Accept(), findPending, findPending, findFinal, release));
-        yield return new FuzzSeed("gen_find_none.bin", Concat([0], Accept(), findFinal, release));
-        yield return new FuzzSeed("gen_move.bin", Concat([1], Accept(), movePending, movePending, moveFinal, release));
-        yield return new FuzzSeed("gen_move_rejected.bin", Concat([1], PduCodec.Encode(new AssociateRejectPdu((DicomRejectResult)1, (DicomRejectSource)1, 3))));
-    }
-
-    private static byte[] Command(DicomCommand command) =>
-        PduCodec.Encode(new DataTransferPdu([new PresentationDataValue(1, true, true, command.Encode())]));
-
-    private static byte[] Concat(params byte[][] parts)
-    {
-        using var output = new MemoryStream();
-        foreach (byte[] part in parts)
-        {
-            output.Write(part);
-        }
-
-        return output.ToArray();
+        yield return new FuzzSeed("gen_find_one_match.bin", DimseScript.Concat([0], Accept(), findPending, findFinal, release));
+        yield return new FuzzSeed("gen_find_two_matches.bin", DimseScript.Concat([0], Accept(), findPending, findPending, findFinal, release));
+        yield return new FuzzSeed("gen_find_none.bin", DimseScript.Concat([0], Accept(), findFinal, release));
+        yield return new FuzzSeed("gen_move.bin", DimseScript.Concat([1], Accept(), movePending, movePending, moveFinal, release));
+        yield return new FuzzSeed("gen_move_rejected.bin", DimseScript.Concat([1], PduCodec.Encode(new AssociateRejectPdu((DicomRejectResult)1, (DicomRejectSource)1, 3))));
     }
 }

@@ -51,7 +51,7 @@ internal static class CharacterizeCommand
         var o = session.Out;
         o.WriteLine(Invariant($"Nodule at ({nodule.CenterWorld[0]:0.0}, {nodule.CenterWorld[1]:0.0}, {nodule.CenterWorld[2]:0.0}) mm, {nodule.Lung} lung{(c.Lobe is null ? string.Empty : ", " + c.Lobe + " lobe (estimated)")}"));
         o.WriteLine(Invariant($"  size: {nodule.LongAxisMm:0.0} x {nodule.ShortAxisMm:0.0} mm (mean {nodule.MeanDiameterMm:0.0} mm), {nodule.VolumeMm3:0} mm³, mean {nodule.MeanHu:0} HU"));
-        o.WriteLine($"  type: {c.Type}; calcified: {YesNo(c.Calcified)}{(c.Calcified == true ? (c.BenignCalcification == true ? " (benign pattern)" : " (not a benign pattern)") : string.Empty)}; spiculated: {YesNo(c.Spiculated)}");
+        o.WriteLine($"  type: {c.Type}; calcified: {YesNo(c.Calcified)}{(c.Calcified == true ? (c.BenignCalcification == true ? " (benign pattern)" : " (not a benign pattern)") : string.Empty)}; spiculated: {YesNo(c.Spiculated)}; ill-defined margin: {YesNo(c.IllDefinedMargin)}{(c.EdgeWidthMm is { } edge ? string.Create(CultureInfo.InvariantCulture, $" (edge width {edge:0.0} mm)") : string.Empty)}");
         o.WriteLine(Invariant($"  pleura: {c.DistanceToPleuraMm:0.0} mm away, juxtapleural: {YesNo(c.Juxtapleural)}; juxtavascular: {YesNo(c.Juxtavascular)}"));
         o.WriteLine(Invariant($"  Brock (PanCan) probability of malignancy: {c.BrockProbability * 100:0.0} %; learned malignancy score {c.MalignancyScore:0.00}"));
         o.WriteLine($"  Lung-RADS v2022: {c.LungRadsCategory} — {c.LungRadsManagement}");

@@ -108,9 +108,9 @@ internal static class TrainCommand
         var tuning = samples.Where(s => !s.HeldOut).ToList();
         var card = new Dictionary<string, string>
         {
-            ["models"] = "one-vs-rest type (solid, part-solid, non-solid), calcification, spiculation (rating >= 3), malignancy (LIDC diagnosis vote)",
+            ["models"] = "one-vs-rest type (solid, part-solid, non-solid), calcification, spiculation (rating >= 3), ill-defined margin (rating 1-2), malignancy (LIDC diagnosis vote)",
             ["data"] = Invariant($"tuning split of ../shared/data/lidc-vois (LidcSplit, by patient): {tuning.Count} nodules, {tuning.Count(s => s.Features is null)} not segmented; segmented by NoduleSegmenter.SegmentAt from the LUNA16 centre only"),
-            ["labels"] = Invariant($"solid {tuning.Count(s => s.Type == Clinical.NoduleType.Solid)}, part-solid {tuning.Count(s => s.Type == Clinical.NoduleType.PartSolid)}, non-solid {tuning.Count(s => s.Type == Clinical.NoduleType.NonSolid)}; calcified {tuning.Count(s => s.Calcified)}; spiculated {tuning.Count(s => s.IsSpiculated)}; malignant {tuning.Count(s => s.Malignant)}"),
+            ["labels"] = Invariant($"solid {tuning.Count(s => s.Type == Clinical.NoduleType.Solid)}, part-solid {tuning.Count(s => s.Type == Clinical.NoduleType.PartSolid)}, non-solid {tuning.Count(s => s.Type == Clinical.NoduleType.NonSolid)}; calcified {tuning.Count(s => s.Calcified)}; spiculated {tuning.Count(s => s.IsSpiculated)}; ill-defined margin {tuning.Count(s => s.IsIllDefined)}; malignant {tuning.Count(s => s.Malignant)}"),
             ["features"] = string.Join(", ", NoduleImageFeatures.Names),
             ["options"] = CharacterizationTraining.Options.ToString(),
             ["calcification_threshold"] = CharacterizationTraining.CalcificationThreshold.ToString(CultureInfo.InvariantCulture),

@@ -6,7 +6,7 @@ namespace NoduleScope.Clinical.Characterization;
 
 /// <summary>
 /// Compares the characterisation with the LIDC ratings: type accuracy and balanced accuracy, calcification
-/// sensitivity/specificity, spiculation and malignancy AUC, and the AUC of Brock (patient inputs unknown, so only the
+/// sensitivity/specificity, spiculation AUC, ill-defined margin (learned model and measured edge width), malignancy AUC, and the AUC of Brock (patient inputs unknown, so only the
 /// nodule's size, type and spiculation from our models vary) on the same nodules. Nodules our segmenter could not
 /// segment count as errors (solid, not calcified, score 0).
 /// </summary>
@@ -22,6 +22,9 @@ public static class CharacterizationEvaluation
         var spiculation = new List<(double, bool)>();
         var malignancy = new List<(double, bool)>();
         var brock = new List<(double, bool)>();
+        var illDefined = new List<(double, bool)>();
+        var edgeWidth = new List<(double, bool)>();
+        int marginTp = 0, marginPositives = 0, marginTn = 0, marginNegatives = 0;
         foreach (var s in samples)
         {
             NoduleCharacterization? c = s.Features is null ? null : characterizer.Characterize(s.Features);
@@ -34,6 +37,19 @@ public static class CharacterizationEvaluation
             calcification.Add((c?.CalcificationProbability ?? 0, s.Calcified));
             spiculation.Add((c?.SpiculationProbability ?? 0, s.IsSpiculated));
             malignancy.Add((c?.MalignancyScore ?? 0, s.Malignant));
+            if (s.MarginRating > 0)
+            {
+                illDefined.Add((c?.IllDefinedMarginProbability ?? 0, s.IsIllDefined));
+                bool called = c?.IllDefinedMargin ?? false;
+                (marginTp, marginPositives, marginTn, marginNegatives) = s.IsIllDefined
+                    ? (marginTp + (called ? 1 : 0), marginPositives + 1, marginTn, marginNegatives)
+                    : (marginTp, marginPositives, marginTn + (called ? 0 : 1), marginNegatives + 1);
+                if (s.Margin?.EdgeWidthMm is { } width)
+                {
+                    edgeWidth.Add((width, s.IsIllDefined));
+                }
+            }
+
             double brockProbability = 0;
             if (c is not null)
             {
@@ -64,7 +80,8 @@ public static class CharacterizationEvaluation
 
         return new CharacterizationMetrics(samples.Count, notSegmented, correct / (double)Math.Max(samples.Count, 1), balanced / Math.Max(classes, 1), confusion,
             tp / (double)Math.Max(tp + fn, 1), tn / (double)Math.Max(tn + fp, 1), tp + fn, Auc(calcification),
-            Auc(spiculation), spiculation.Count(x => x.Item2), Auc(malignancy), Auc(brock), malignancy.Count(x => x.Item2));
+            Auc(spiculation), spiculation.Count(x => x.Item2), Auc(malignancy), Auc(brock), malignancy.Count(x => x.Item2),
+            marginPositives, Auc(illDefined), marginTp / (double)Math.Max(marginPositives, 1), marginTn / (double)Math.Max(marginNegatives, 1), Auc(edgeWidth));
     }
 
     /// <summary>Area under the ROC curve (Mann–Whitney, ties count half); NaN without both classes.</summary>
@@ -103,6 +120,11 @@ public static class CharacterizationEvaluation
 
         text.AppendLine(Invariant($"calcification ({m.Calcified} calcified): sensitivity {m.CalcificationSensitivity:0.000}, specificity {m.CalcificationSpecificity:0.000}, AUC {m.CalcificationAuc:0.000}"));
         text.AppendLine(Invariant($"spiculation ({m.Spiculated} with rating ≥ 3): AUC {m.SpiculationAuc:0.000}"));
+        if (m.IllDefined > 0)
+        {
+            text.AppendLine(Invariant($"ill-defined margin ({m.IllDefined} with LIDC margin rating 1–2): learned model AUC {m.IllDefinedAuc:0.000}, sensitivity {m.IllDefinedSensitivity:0.000}, specificity {m.IllDefinedSpecificity:0.000} at 0.5; measured edge width alone AUC {m.EdgeWidthAuc:0.000}"));
+        }
+
         text.AppendLine(Invariant($"malignancy ({m.Malignant} malignant by the LIDC vote): learned score AUC {m.MalignancyAuc:0.000}; Brock AUC {m.BrockAuc:0.000}"));
         return text.ToString();
     }

@@ -16,4 +16,9 @@ public sealed record CharacterizationMetrics(
     int Spiculated,
     double MalignancyAuc,
     double BrockAuc,
-    int Malignant);
+    int Malignant,
+    int IllDefined = 0,
+    double IllDefinedAuc = double.NaN,
+    double IllDefinedSensitivity = double.NaN,
+    double IllDefinedSpecificity = double.NaN,
+    double EdgeWidthAuc = double.NaN);

@@ -5,7 +5,7 @@ namespace NoduleScope.Clinical.Characterization;
 
 /// <summary>
 /// The learned characterisation models (gradient-boosted trees over <see cref="NoduleImageFeatures"/>): one-vs-rest
-/// type models, calcification, spiculation and malignancy. Trained on the tuning split of the LIDC crops by
+/// type models, calcification, spiculation, ill-defined margin and malignancy. Trained on the tuning split of the LIDC crops by
 /// <c>nodulescope train --model characterization</c>; model card docs/models/characterization.md.
 /// </summary>
 public sealed record CharacterizationModels
@@ -24,6 +24,9 @@ public sealed record CharacterizationModels
 
     public required GradientBoostedTrees Malignant { get; init; }
 
+    /// <summary>Ill-defined margin (LIDC margin rating 1–2, "poorly defined"), called from probability 0.5.</summary>
+    public required GradientBoostedTrees IllDefinedMargin { get; init; }
+
     /// <summary>Calcification probability from which a nodule is called calcified (chosen on the tuning split's
     /// patient-grouped cross-validation for sensitivity ≥ 0.9 at the best specificity).</summary>
     public double CalcificationThreshold { get; init; } = 0.5;
@@ -33,7 +36,7 @@ public sealed record CharacterizationModels
     public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["solid"] = Json(Solid), ["part_solid"] = Json(PartSolid), ["non_solid"] = Json(NonSolid),
-        ["calcified"] = Json(Calcified), ["spiculated"] = Json(Spiculated), ["malignant"] = Json(Malignant),
+        ["calcified"] = Json(Calcified), ["spiculated"] = Json(Spiculated), ["malignant"] = Json(Malignant), ["ill_defined_margin"] = Json(IllDefinedMargin),
         ["calcification_threshold"] = CalcificationThreshold, ["card"] = Card,
     });
 
@@ -61,7 +64,7 @@ public sealed record CharacterizationModels
         return new CharacterizationModels
         {
             Solid = Model("solid"), PartSolid = Model("part_solid"), NonSolid = Model("non_solid"),
-            Calcified = Model("calcified"), Spiculated = Model("spiculated"), Malignant = Model("malignant"), Card = card,
+            Calcified = Model("calcified"), Spiculated = Model("spiculated"), Malignant = Model("malignant"), IllDefinedMargin = Model("ill_defined_margin"), Card = card,
             CalcificationThreshold = root.TryGetProperty("calcification_threshold", out var t) ? t.GetDouble() : 0.5,
         };
     }

@@ -34,6 +34,7 @@ public static class CharacterizationTraining
             Calcified = Model("calcification", s => s.Calcified),
             Spiculated = Model("spiculation", s => s.IsSpiculated),
             Malignant = Model("malignancy", s => s.Malignant),
+            IllDefinedMargin = Model("margin-ill-defined", s => s.IsIllDefined),
             Card = card ?? new Dictionary<string, string>(),
             CalcificationThreshold = CalcificationThreshold,
         };

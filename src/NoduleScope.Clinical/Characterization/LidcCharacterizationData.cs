@@ -20,6 +20,7 @@ public static class LidcCharacterizationData
         int Col(string name) => Array.IndexOf(header, name) is >= 0 and var i ? i : throw new InvalidDataException($"nodules.csv has no {name} column");
         int pid = Col("patient_id"), nid = Col("nodule_id"), cx = Col("coordX"), cy = Col("coordY"), cz = Col("coordZ"), dm = Col("diameter_mm");
         int texture = Col("Texture_value"), calcification = Col("Calcification_value"), spiculation = Col("Spiculation_value"), diagnosis = Col("Diagnosis_value");
+        int margin = Col("Margin_value");
         var samples = new LidcCharacterizationSample[lines.Length - 1];
         int done = 0;
         Parallel.For(1, lines.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, row =>
@@ -30,8 +31,9 @@ public static class LidcCharacterizationData
             var center = new Vector3D(D(f[cx]), D(f[cy]), D(f[cz]));
             var segmentation = new NoduleSegmenter().SegmentAt(image, center);
             var features = segmentation is null ? null : NoduleImageFeatureExtractor.Extract(image, segmentation);
+            var edge = segmentation is null ? null : NoduleMarginAnalyzer.Analyze(image, segmentation);
             samples[row - 1] = new LidcCharacterizationSample(id, LidcSplit.IsHeldOut(f[pid]), D(f[dm]), features,
-                I(f[texture]), I(f[calcification]), I(f[spiculation]), I(f[diagnosis]) == 1);
+                I(f[texture]), I(f[calcification]), I(f[spiculation]), I(f[diagnosis]) == 1, I(f[margin]), edge);
             progress?.Invoke(Interlocked.Increment(ref done), lines.Length - 1);
         });
 

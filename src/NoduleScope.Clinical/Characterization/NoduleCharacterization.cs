@@ -1,7 +1,7 @@
 namespace NoduleScope.Clinical.Characterization;
 
-/// <summary>What one nodule is: type (with each type's probability), calcification, margin, malignancy score, location,
-/// and the image features these came from.</summary>
+/// <summary>What one nodule is: type (with each type's probability), calcification, margin (spiculated; ill-defined, and
+/// the measured edge width when the CT was at hand), malignancy score, location, and the image features these came from.</summary>
 public sealed record NoduleCharacterization(
     NoduleType Type,
     double SolidProbability,
@@ -12,6 +12,9 @@ public sealed record NoduleCharacterization(
     CalcificationPattern Calcification,
     bool Spiculated,
     double SpiculationProbability,
+    bool IllDefinedMargin,
+    double IllDefinedMarginProbability,
+    NoduleMargin Margin,
     double MalignancyScore,
     NoduleLocation? Location,
     NoduleImageFeatures Features);

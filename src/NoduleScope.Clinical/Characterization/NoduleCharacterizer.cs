@@ -5,7 +5,7 @@ namespace NoduleScope.Clinical.Characterization;
 
 /// <summary>
 /// Characterises a segmented nodule with the learned models: type by the most probable of the one-vs-rest type models,
-/// calcification at the models' calibrated threshold, spiculation at probability 0.5, a malignancy score, and — given a <see cref="LobeLocator"/> — its
+/// calcification at the models' calibrated threshold, spiculation and ill-defined margin at probability 0.5, the edge width, a malignancy score, and — given a <see cref="LobeLocator"/> — its
 /// location. Calcification is benign in pattern when it is central or fills most of the nodule (Lung-RADS and
 /// Fleischner treat those as benign).
 /// </summary>
@@ -26,9 +26,11 @@ public sealed class NoduleCharacterizer
     public NoduleCharacterization Characterize(CtVolume volume, NoduleSegmentation segmentation, LobeLocator? locator = null, double juxtavascularScore = 0)
     {
         var features = NoduleImageFeatureExtractor.Extract(volume, segmentation);
-        return Characterize(features, segmentation, locator, juxtavascularScore);
+        return Characterize(features, segmentation, locator, juxtavascularScore) with { Margin = NoduleMarginAnalyzer.Analyze(volume, segmentation) };
     }
 
+    /// <summary>The same from features alone; the edge width needs the CT, so <see cref="NoduleCharacterization.Margin"/>
+    /// is unmeasured.</summary>
     public NoduleCharacterization Characterize(NoduleImageFeatures features, NoduleSegmentation? segmentation = null, LobeLocator? locator = null, double juxtavascularScore = 0)
     {
         var x = features.ToVector();
@@ -41,7 +43,9 @@ public sealed class NoduleCharacterizer
             : CalcificationPattern.Other;
         double spiculated = models.Spiculated.Probability(x);
         var location = locator is not null && segmentation is not null ? locator.Locate(segmentation, juxtavascularScore) : null;
+        double illDefined = models.IllDefinedMargin.Probability(x);
         return new NoduleCharacterization(type, solid, partSolid, nonSolid, isCalcified, calcified, pattern, spiculated >= 0.5, spiculated,
+            illDefined >= 0.5, illDefined, new NoduleMargin(null, 0),
             models.Malignant.Probability(x), location, features);
     }
 

@@ -16,6 +16,14 @@ public sealed record FindingsCharacterization
 
     public bool? Spiculated { get; init; }
 
+    /// <summary>Ill-defined margin (learned; LIDC margin rating 1–2 "poorly defined").</summary>
+    public bool? IllDefinedMargin { get; init; }
+
+    /// <summary>Median 10–90 % rise distance of the HU profile across the nodule's edge into the lung, on its centre's
+    /// axial slice: about the scanner's blur (≈ 2 mm) for a sharp edge, wider for an ill-defined one; null when the edge
+    /// could not be measured.</summary>
+    public double? EdgeWidthMm { get; init; }
+
     /// <summary>"right upper", "right middle", "right lower", "left upper", "lingula" or "left lower".</summary>
     public string? Lobe { get; init; }
 

@@ -82,6 +82,8 @@ public static class FindingsDocumentBuilder
             ["type"] = Invariant($"solid {c.SolidProbability:0.00}, part-solid {c.PartSolidProbability:0.00}, non-solid {c.NonSolidProbability:0.00} (one-vs-rest model probabilities)"),
             ["calcification_probability"] = Invariant($"{c.CalcificationProbability:0.00}"),
             ["spiculation_probability"] = Invariant($"{c.SpiculationProbability:0.00}"),
+            ["ill_defined_margin_probability"] = Invariant($"{c.IllDefinedMarginProbability:0.00}"),
+            ["edge_width"] = Invariant($"{c.Margin.MeasuredRays} of 64 rays into aerated lung measured"),
             ["size"] = Invariant($"long {a.Input.LongAxisMm:0.0} mm, short {a.Input.ShortAxisMm:0.0} mm, volume {a.Input.VolumeMm3:0} mm³") +
                 (a.Input.SolidComponentMeanDiameterMm is { } solid ? Invariant($", solid component {solid:0.0} mm") : string.Empty),
             ["lung_rads_reason"] = a.LungRads.Reason,
@@ -109,6 +111,8 @@ public static class FindingsDocumentBuilder
             Calcified = c.Calcified,
             BenignCalcification = c.Calcified ? c.Calcification == CalcificationPattern.Benign : null,
             Spiculated = c.Spiculated,
+            IllDefinedMargin = c.IllDefinedMargin,
+            EdgeWidthMm = c.Margin.EdgeWidthMm is { } edge ? Math.Round(edge, 1) : null,
             Lobe = c.Location?.Lobe,
             UpperLobe = c.Location?.UpperLobe,
             Juxtapleural = c.Location?.Juxtapleural,

@@ -90,6 +90,7 @@ public static class ReportFacts
 
             AddFlag(facts, "Calcified", c.Calcified, c.BenignCalcification is true ? " (benign pattern)" : string.Empty);
             AddFlag(facts, "Spiculated", c.Spiculated, string.Empty);
+            AddFlag(facts, "Ill-defined margin", c.IllDefinedMargin, c.EdgeWidthMm is { } edge ? string.Create(CultureInfo.InvariantCulture, $" (edge width {edge:0.0} mm)") : string.Empty);
             AddFlag(facts, "Juxtapleural", c.Juxtapleural, string.Empty);
             AddFlag(facts, "Perifissural", c.Perifissural, string.Empty);
         }

@@ -68,6 +68,6 @@ public sealed class ClinicalAssessorTests
 
     private static NoduleCharacterization Characterization(NoduleType type) => new(
         type, type == NoduleType.Solid ? 0.9 : 0.05, type == NoduleType.PartSolid ? 0.9 : 0.05, type == NoduleType.NonSolid ? 0.9 : 0.05,
-        false, 0.01, CalcificationPattern.None, false, 0.1, 0.2,
+        false, 0.01, CalcificationPattern.None, false, 0.1, false, 0.1, new NoduleMargin(null, 0), 0.2,
         new NoduleLocation("right", "right lower", false, 12, false, false), null!);
 }

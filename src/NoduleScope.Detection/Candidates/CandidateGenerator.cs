@@ -19,7 +19,10 @@ public sealed class CandidateGenerator
         this.options = options ?? new CandidateGeneratorOptions();
     }
 
-    public IReadOnlyList<Candidate> Generate(CtVolume volume, LungSegmentation lungs)
+    public IReadOnlyList<Candidate> Generate(CtVolume volume, LungSegmentation lungs) => Suppress(FindAll(volume, lungs));
+
+    /// <summary>Every detector's candidates before duplicates are merged and the list is capped (for diagnostics).</summary>
+    public List<Candidate> FindAll(CtVolume volume, LungSegmentation lungs)
     {
         var grid = WorkingGrid(volume, lungs);
         if (grid is null)
@@ -45,7 +48,7 @@ public sealed class CandidateGenerator
             found.Add(new Candidate(m.Center, Math.Max(m.InscribedRadiusMm, m.LungRadiusMm), 40 + (2 * m.LungRadiusMm), CandidateSource.Mass) { Extent = m.Envelope });
         }
 
-        return Suppress(found);
+        return found;
     }
 
     /// <summary>The lungs' bounding box plus a margin, at the working spacing.</summary>
@@ -245,8 +248,9 @@ public sealed class CandidateGenerator
         return found;
     }
 
-    /// <summary>A candidate within the radius (at least 3 mm) of a kept one is the same finding.</summary>
-    private List<Candidate> Suppress(List<Candidate> found)
+    /// <summary>A candidate within the radius (at least 3 mm) of a kept one is the same finding; strongest first, at
+    /// most <see cref="CandidateGeneratorOptions.MaxCandidates"/> (sorts <paramref name="found"/> in place).</summary>
+    public List<Candidate> Suppress(List<Candidate> found)
     {
         // Masses and dense components are few and are the only detectors that see large lesions: they go first, then blobs by strength.
         found.Sort((a, b) => a.Source != b.Source ? b.Source.CompareTo(a.Source) : b.Response.CompareTo(a.Response));

@@ -248,7 +248,7 @@ public sealed class CandidateGenerator
         return found;
     }
 
-    /// <summary>A candidate within the radius (at least 3 mm) of a kept one is the same finding; strongest first, at
+    /// <summary>A candidate within the radius (at least 3 mm) of a kept one of the same detector is the same finding; strongest first, at
     /// most <see cref="CandidateGeneratorOptions.MaxCandidates"/> (sorts <paramref name="found"/> in place).</summary>
     public List<Candidate> Suppress(List<Candidate> found)
     {
@@ -260,7 +260,10 @@ public sealed class CandidateGenerator
             bool duplicate = false;
             foreach (var k in kept)
             {
-                double reach = Math.Max(3, Math.Max(c.RadiusMm, k.RadiusMm));
+                // A dense component's or mass's equivalent radius says how big it is, not where it lies around its
+                // centre (vessel trees, irregular masses): a blob is the same finding only when the other's centre is
+                // on the blob.
+                double reach = Math.Max(3, c.Source == k.Source ? Math.Max(c.RadiusMm, k.RadiusMm) : Math.Min(c.RadiusMm, k.RadiusMm));
                 if ((c.Center - k.Center).Length < reach)
                 {
                     duplicate = true;

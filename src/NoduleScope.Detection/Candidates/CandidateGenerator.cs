@@ -32,6 +32,7 @@ public sealed class CandidateGenerator
 
         var hu = Resampler.ToGrid(volume, grid);
         var lungMask = Resampler.ToGrid(lungs.Labels, grid);
+        var blobMask = options.LungRimMm > 0 ? Morphology.Dilate(lungMask, options.LungRimMm) : lungMask;
         var hullMask = Resampler.ToGrid(lungs.Hull, grid);
         foreach (ref float v in hu.Data.AsSpan())
         {
@@ -41,7 +42,7 @@ public sealed class CandidateGenerator
 
         var smoothed = new Dictionary<float, float[]>();
         var (response, scale) = BlobResponse(hu, smoothed);
-        var found = LocalMaxima(response, scale, lungMask, grid, smoothed);
+        var found = LocalMaxima(response, scale, blobMask, grid, smoothed);
         found.AddRange(DenseComponents(hu, hullMask));
         foreach (var m in new MassFinder(options).Find(volume, lungs))
         {
@@ -159,7 +160,7 @@ public sealed class CandidateGenerator
                     var shape = HessianShape(smoothedByScale[scale.Data[i]], i, nx, slice, g);
                     double dot = Dotness(shape);
                     double norm = sigma * sigma;
-                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), sigma * Math.Sqrt(3), v * (0.25 + dot), CandidateSource.Blob)
+                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), sigma * Math.Sqrt(3), v * (options.TubeRankWeight + dot), CandidateSource.Blob)
                     {
                         Strength = v,
                         Lambda1 = norm * shape.L1,
@@ -248,8 +249,9 @@ public sealed class CandidateGenerator
         return found;
     }
 
-    /// <summary>A candidate within the radius (at least 3 mm) of a kept one of the same detector is the same finding; strongest first, at
-    /// most <see cref="CandidateGeneratorOptions.MaxCandidates"/> (sorts <paramref name="found"/> in place).</summary>
+    /// <summary>A candidate within the radius (at least 3 mm) of a kept one of the same detector is the same finding;
+    /// strongest first, at most <see cref="CandidateGeneratorOptions.MaxCandidates"/> (sorts <paramref name="found"/> in
+    /// place).</summary>
     public List<Candidate> Suppress(List<Candidate> found)
     {
         // Masses and dense components are few and are the only detectors that see large lesions: they go first, then blobs by strength.

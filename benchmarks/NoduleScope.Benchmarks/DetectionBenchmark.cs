@@ -88,7 +88,7 @@ public static class DetectionBenchmark
         return 0;
     }
 
-    private static CtVolume LoadSeries(string folder)
+    public static CtVolume LoadSeries(string folder)
     {
         var scan = new DicomInputScanner().Scan(folder);
         var volume = new SeriesAssembler(DicomCodecs.Default, new AssemblyOptions { PaddingToAir = true }).Assemble(SeriesSelector.Select(scan.Series).Chosen!).Volume;

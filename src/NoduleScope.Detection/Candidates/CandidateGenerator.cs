@@ -19,7 +19,10 @@ public sealed class CandidateGenerator
         this.options = options ?? new CandidateGeneratorOptions();
     }
 
-    public IReadOnlyList<Candidate> Generate(CtVolume volume, LungSegmentation lungs)
+    public IReadOnlyList<Candidate> Generate(CtVolume volume, LungSegmentation lungs) => Suppress(FindAll(volume, lungs));
+
+    /// <summary>Every detector's candidates before duplicates are merged and the list is capped (for diagnostics).</summary>
+    public List<Candidate> FindAll(CtVolume volume, LungSegmentation lungs)
     {
         var grid = WorkingGrid(volume, lungs);
         if (grid is null)
@@ -29,6 +32,7 @@ public sealed class CandidateGenerator
 
         var hu = Resampler.ToGrid(volume, grid);
         var lungMask = Resampler.ToGrid(lungs.Labels, grid);
+        var blobMask = options.LungRimMm > 0 ? Morphology.Dilate(lungMask, options.LungRimMm) : lungMask;
         var hullMask = Resampler.ToGrid(lungs.Hull, grid);
         foreach (ref float v in hu.Data.AsSpan())
         {
@@ -38,14 +42,14 @@ public sealed class CandidateGenerator
 
         var smoothed = new Dictionary<float, float[]>();
         var (response, scale) = BlobResponse(hu, smoothed);
-        var found = LocalMaxima(response, scale, lungMask, grid, smoothed);
+        var found = LocalMaxima(response, scale, blobMask, grid, smoothed);
         found.AddRange(DenseComponents(hu, hullMask));
         foreach (var m in new MassFinder(options).Find(volume, lungs))
         {
             found.Add(new Candidate(m.Center, Math.Max(m.InscribedRadiusMm, m.LungRadiusMm), 40 + (2 * m.LungRadiusMm), CandidateSource.Mass) { Extent = m.Envelope });
         }
 
-        return Suppress(found);
+        return found;
     }
 
     /// <summary>The lungs' bounding box plus a margin, at the working spacing.</summary>
@@ -156,7 +160,7 @@ public sealed class CandidateGenerator
                     var shape = HessianShape(smoothedByScale[scale.Data[i]], i, nx, slice, g);
                     double dot = Dotness(shape);
                     double norm = sigma * sigma;
-                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), sigma * Math.Sqrt(3), v * (0.25 + dot), CandidateSource.Blob)
+                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), sigma * Math.Sqrt(3), v * (options.TubeRankWeight + dot), CandidateSource.Blob)
                     {
                         Strength = v,
                         Lambda1 = norm * shape.L1,
@@ -245,8 +249,10 @@ public sealed class CandidateGenerator
         return found;
     }
 
-    /// <summary>A candidate within the radius (at least 3 mm) of a kept one is the same finding.</summary>
-    private List<Candidate> Suppress(List<Candidate> found)
+    /// <summary>A candidate within the radius (at least 3 mm) of a kept one of the same detector is the same finding;
+    /// strongest first, at most <see cref="CandidateGeneratorOptions.MaxCandidates"/> (sorts <paramref name="found"/> in
+    /// place).</summary>
+    public List<Candidate> Suppress(List<Candidate> found)
     {
         // Masses and dense components are few and are the only detectors that see large lesions: they go first, then blobs by strength.
         found.Sort((a, b) => a.Source != b.Source ? b.Source.CompareTo(a.Source) : b.Response.CompareTo(a.Response));
@@ -256,7 +262,10 @@ public sealed class CandidateGenerator
             bool duplicate = false;
             foreach (var k in kept)
             {
-                double reach = Math.Max(3, Math.Max(c.RadiusMm, k.RadiusMm));
+                // A dense component's or mass's equivalent radius says how big it is, not where it lies around its
+                // centre (vessel trees, irregular masses): a blob is the same finding only when the other's centre is
+                // on the blob.
+                double reach = Math.Max(3, c.Source == k.Source ? Math.Max(c.RadiusMm, k.RadiusMm) : Math.Min(c.RadiusMm, k.RadiusMm));
                 if ((c.Center - k.Center).Length < reach)
                 {
                     duplicate = true;

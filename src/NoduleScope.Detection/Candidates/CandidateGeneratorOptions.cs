@@ -11,6 +11,14 @@ public sealed record CandidateGeneratorOptions
     /// <summary>Smallest scale-normalised blob response (HU) kept.</summary>
     public double MinResponse { get; init; } = 40;
 
+    /// <summary>Blob maxima are ranked by response × (this + dotness): a bright tube or plate (dotness 0) counts this
+    /// share of its response, so vessels and fissures do not fill the candidate budget.</summary>
+    public double TubeRankWeight { get; init; } = 0.1;
+
+    /// <summary>Blob maxima are also taken this far (mm) outside the lung mask: the peak of a nodule on the pleura can
+    /// lie just past the mask's edge.</summary>
+    public double LungRimMm { get; init; } = 2;
+
     /// <summary>Most candidates returned per scan (strongest first).</summary>
     public int MaxCandidates { get; init; } = 300;
 

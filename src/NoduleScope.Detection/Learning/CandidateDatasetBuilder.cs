@@ -22,6 +22,20 @@ public sealed class CandidateDatasetBuilder
 
     public LabelledScan FromInsertion(TrainingBackground background, IReadOnlyList<LidcNodule> pool, int nodulesPerScan, int seed)
     {
+        var insertion = Insertion(background, pool, nodulesPerScan, seed);
+        var nodules = new List<LesionRegion>();
+        foreach (var n in insertion.Nodules)
+        {
+            nodules.Add(new LesionRegion(n.Center, n.DiameterMm));
+        }
+
+        return Label($"{background.Name}#{seed}", background.Name, insertion.Volume, nodules, background.RealLesions);
+    }
+
+    /// <summary>The insertion scan <see cref="FromInsertion"/> labels: <paramref name="nodulesPerScan"/> nodules of the
+    /// pool, chosen and placed by <paramref name="seed"/>.</summary>
+    public static InsertionCase Insertion(TrainingBackground background, IReadOnlyList<LidcNodule> pool, int nodulesPerScan, int seed)
+    {
         var random = new Random(seed * 7919);
         var shuffled = new List<LidcNodule>(pool);
         for (int i = shuffled.Count - 1; i > 0; i--)
@@ -31,14 +45,7 @@ public sealed class CandidateDatasetBuilder
         }
 
         var chosen = shuffled.GetRange(0, Math.Min(nodulesPerScan, shuffled.Count));
-        var insertion = new LesionInserter().Insert(background.Volume, background.Lungs, chosen, LesionPlacement.All, seed);
-        var nodules = new List<LesionRegion>();
-        foreach (var n in insertion.Nodules)
-        {
-            nodules.Add(new LesionRegion(n.Center, n.DiameterMm));
-        }
-
-        return Label($"{background.Name}#{seed}", background.Name, insertion.Volume, nodules, background.RealLesions);
+        return new LesionInserter().Insert(background.Volume, background.Lungs, chosen, LesionPlacement.All, seed);
     }
 
     public LabelledScan FromPhantom(int seed)

@@ -28,6 +28,8 @@ public sealed class CharacterizeCommandTests
             Assert.Equal(nodule.IsGroundGlass ? "non-solid" : "solid", c.Type);
             Assert.Equal(nodule.DiameterMm, block.MeanDiameterMm, 2.0);
             Assert.NotNull(c.LungRadsCategory);
+            Assert.NotNull(c.IllDefinedMargin);
+            Assert.InRange(c.EdgeWidthMm!.Value, 0.2, 4);
             Assert.InRange(c.BrockProbability!.Value, 0, 1);
             Assert.Equal(nodule.Center.X < 0 ? "right" : "left", block.Lung);
             Assert.DoesNotContain(c.Inputs.Keys, k => k is "unknown: age" or "unknown: sex");
@@ -45,6 +47,8 @@ public sealed class CharacterizeCommandTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("Lung-RADS v2022:", result.Stdout);
         Assert.Contains("Fleischner 2017:", result.Stdout);
+        Assert.Contains("ill-defined margin: ", result.Stdout);
+        Assert.Contains("edge width", result.Stdout);
         Assert.Contains("Brock (PanCan)", result.Stdout);
         Assert.Contains("unknown: age", result.Stdout);
         Assert.Contains("not a diagnosis", result.Stdout);

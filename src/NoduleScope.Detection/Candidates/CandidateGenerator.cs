@@ -32,7 +32,6 @@ public sealed class CandidateGenerator
 
         var hu = Resampler.ToGrid(volume, grid);
         var lungMask = Resampler.ToGrid(lungs.Labels, grid);
-        var blobMask = options.LungRimMm > 0 ? Morphology.Dilate(lungMask, options.LungRimMm) : lungMask;
         var hullMask = Resampler.ToGrid(lungs.Hull, grid);
         foreach (ref float v in hu.Data.AsSpan())
         {
@@ -42,7 +41,7 @@ public sealed class CandidateGenerator
 
         var smoothed = new Dictionary<float, float[]>();
         var (response, scale) = BlobResponse(hu, smoothed);
-        var found = LocalMaxima(response, scale, blobMask, grid, smoothed);
+        var found = LocalMaxima(response, scale, lungMask, grid, smoothed);
         found.AddRange(DenseComponents(hu, hullMask));
         foreach (var m in new MassFinder(options).Find(volume, lungs))
         {
@@ -139,6 +138,7 @@ public sealed class CandidateGenerator
         var found = new List<Candidate>();
         int nx = g.SizeX, slice = g.SliceLength;
         float min = (float)options.MinResponse;
+        var rim = RimOffsets(g);
         var r = response.Data;
         for (int z = 1; z < g.SizeZ - 1; z++)
         {
@@ -149,7 +149,7 @@ public sealed class CandidateGenerator
                 {
                     int i = row + x;
                     float v = r[i];
-                    if (v < min || lungMask.Data[i] == 0 || !VoxelMaxima.IsMaximum(r, i, v, nx, slice))
+                    if (v < min || !VoxelMaxima.IsMaximum(r, i, v, nx, slice) || (lungMask.Data[i] == 0 && !NearLung(lungMask, rim, x, y, z)))
                     {
                         continue;
                     }
@@ -173,6 +173,46 @@ public sealed class CandidateGenerator
         }
 
         return found;
+    }
+
+    /// <summary>Voxel offsets within <see cref="CandidateGeneratorOptions.LungRimMm"/> (the ball a dilation of the lung
+    /// mask by that radius would use): a maximum outside the mask counts when one of them lands in it. Only maxima are
+    /// tested, so this costs far less than dilating the whole working grid.</summary>
+    private (int X, int Y, int Z)[] RimOffsets(ImageGrid g)
+    {
+        var offsets = new List<(int, int, int)>();
+        float r2 = (float)(options.LungRimMm * options.LungRimMm);
+        float wx = (float)(g.Spacing.X * g.Spacing.X), wy = (float)(g.Spacing.Y * g.Spacing.Y), wz = (float)(g.Spacing.Z * g.Spacing.Z);
+        int rx = (int)(options.LungRimMm / g.Spacing.X), ry = (int)(options.LungRimMm / g.Spacing.Y), rz = (int)(options.LungRimMm / g.Spacing.Z);
+        for (int dz = -rz; dz <= rz; dz++)
+        {
+            for (int dy = -ry; dy <= ry; dy++)
+            {
+                for (int dx = -rx; dx <= rx; dx++)
+                {
+                    if ((dx * dx * wx) + (dy * dy * wy) + (dz * dz * wz) <= r2 && (dx, dy, dz) != (0, 0, 0))
+                    {
+                        offsets.Add((dx, dy, dz));
+                    }
+                }
+            }
+        }
+
+        return [.. offsets];
+    }
+
+    private static bool NearLung(MaskVolume lungMask, (int X, int Y, int Z)[] rim, int x, int y, int z)
+    {
+        var g = lungMask.Grid;
+        foreach (var (dx, dy, dz) in rim)
+        {
+            if (g.Contains(x + dx, y + dy, z + dz) && lungMask[x + dx, y + dy, z + dz] != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>|λ3| / |λ1| of the Hessian when all three eigenvalues are negative (a bright blob): 1 for a sphere, near 0

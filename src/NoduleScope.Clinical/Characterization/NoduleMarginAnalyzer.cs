@@ -1,6 +1,7 @@
 using NoduleScope.Detection.Segmentation;
 using NoduleScope.Imaging;
 using NoduleScope.Imaging.Processing;
+using NoduleScope.Imaging.Registration;
 
 namespace NoduleScope.Clinical.Characterization;
 
@@ -16,7 +17,8 @@ public static class NoduleMarginAnalyzer
 {
     public const int MinRays = 8;
 
-    private const int Rays = 64;
+    /// <summary>Rays cast on the centroid's slice (every 5.6°).</summary>
+    public const int Rays = 64;
     private const double StepMm = 0.2;
     private const double BeyondEdgeMm = 5;
 
@@ -27,7 +29,7 @@ public static class NoduleMarginAnalyzer
         int ox = (int)Math.Round(offset.X), oy = (int)Math.Round(offset.Y), oz = (int)Math.Round(offset.Z);
         var centre = volume.WorldToVoxel(segmentation.Measurement.Centroid);
         int z = (int)Math.Round(centre.Z);
-        if (volume.SizeX < 2 || volume.SizeY < 2 || z < 0 || z >= volume.SizeZ || !Inside(mask, (int)Math.Round(centre.X) - ox, (int)Math.Round(centre.Y) - oy, z - oz))
+        if (z < 0 || z >= volume.SizeZ || !Inside(mask, (int)Math.Round(centre.X) - ox, (int)Math.Round(centre.Y) - oy, z - oz))
         {
             return new NoduleMargin(null, 0);
         }
@@ -54,7 +56,8 @@ public static class NoduleMarginAnalyzer
                     edge = i;
                 }
 
-                profile[i] = Bilinear(volume, x, y, z);
+                VolumeSampler.TrySample(volume.Voxels, volume.SizeX, volume.SizeY, volume.SizeZ, x, y, z, out float hu);
+                profile[i] = hu;
                 count = i + 1;
                 if (edge >= 0 && i >= edge + (int)(BeyondEdgeMm / StepMm))
                 {
@@ -119,17 +122,6 @@ public static class NoduleMarginAnalyzer
         }
 
         return (i10 - i90) * StepMm;
-    }
-
-    private static double Bilinear(CtVolume volume, double x, double y, int z)
-    {
-        int x0 = Math.Min((int)x, volume.SizeX - 2), y0 = Math.Min((int)y, volume.SizeY - 2);
-        x0 = Math.Max(x0, 0);
-        y0 = Math.Max(y0, 0);
-        double fx = x - x0, fy = y - y0;
-        double top = (volume[x0, y0, z] * (1 - fx)) + (volume[x0 + 1, y0, z] * fx);
-        double bottom = (volume[x0, y0 + 1, z] * (1 - fx)) + (volume[x0 + 1, y0 + 1, z] * fx);
-        return (top * (1 - fy)) + (bottom * fy);
     }
 
     private static bool Inside(MaskVolume mask, int x, int y, int z) => mask.Grid.Contains(x, y, z) && mask[x, y, z] != 0;

@@ -83,7 +83,7 @@ public static class FindingsDocumentBuilder
             ["calcification_probability"] = Invariant($"{c.CalcificationProbability:0.00}"),
             ["spiculation_probability"] = Invariant($"{c.SpiculationProbability:0.00}"),
             ["ill_defined_margin_probability"] = Invariant($"{c.IllDefinedMarginProbability:0.00}"),
-            ["edge_width"] = Invariant($"{c.Margin.MeasuredRays} of 64 rays into aerated lung measured"),
+            ["edge_width"] = Invariant($"{c.Margin.MeasuredRays} of {NoduleMarginAnalyzer.Rays} rays into aerated lung measured"),
             ["size"] = Invariant($"long {a.Input.LongAxisMm:0.0} mm, short {a.Input.ShortAxisMm:0.0} mm, volume {a.Input.VolumeMm3:0} mm³") +
                 (a.Input.SolidComponentMeanDiameterMm is { } solid ? Invariant($", solid component {solid:0.0} mm") : string.Empty),
             ["lung_rads_reason"] = a.LungRads.Reason,

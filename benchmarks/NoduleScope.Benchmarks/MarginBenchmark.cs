@@ -1,6 +1,7 @@
 using System.Globalization;
 using NoduleScope.Clinical.Characterization;
 using NoduleScope.Detection.Learning;
+using NoduleScope.Detection.Synthesis;
 
 namespace NoduleScope.Benchmarks;
 
@@ -40,8 +41,7 @@ public static class MarginBenchmark
         return 0;
     }
 
-    private static int Fold(LidcCharacterizationSample s) =>
-        Convert.ToInt32(GradientBoostedTrees.Hash(s.SourceId[..s.SourceId.IndexOf("_R_", StringComparison.Ordinal)])[..4], 16) % 5;
+    private static int Fold(LidcCharacterizationSample s) => LidcSplit.FoldOf(s.PatientId, 5);
 
     private static double Median(IEnumerable<double> values)
     {

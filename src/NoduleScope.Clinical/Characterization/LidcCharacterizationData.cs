@@ -32,7 +32,7 @@ public static class LidcCharacterizationData
             var segmentation = new NoduleSegmenter().SegmentAt(image, center);
             var features = segmentation is null ? null : NoduleImageFeatureExtractor.Extract(image, segmentation);
             var edge = segmentation is null ? null : NoduleMarginAnalyzer.Analyze(image, segmentation);
-            samples[row - 1] = new LidcCharacterizationSample(id, LidcSplit.IsHeldOut(f[pid]), D(f[dm]), features,
+            samples[row - 1] = new LidcCharacterizationSample(id, f[pid], LidcSplit.IsHeldOut(f[pid]), D(f[dm]), features,
                 I(f[texture]), I(f[calcification]), I(f[spiculation]), I(f[diagnosis]) == 1, I(f[margin]), edge);
             progress?.Invoke(Interlocked.Increment(ref done), lines.Length - 1);
         });

@@ -5,6 +5,7 @@ namespace NoduleScope.Clinical.Characterization;
 /// sharp); <paramref name="Margin"/> our measurement of it.</summary>
 public sealed record LidcCharacterizationSample(
     string SourceId,
+    string PatientId,
     bool HeldOut,
     double DiameterMm,
     NoduleImageFeatures? Features,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NoduleScope.Clinical.Characterization;
+using NoduleScope.Detection.Candidates;
 using NoduleScope.Detection.Learning;
 using NoduleScope.Detection.Scoring;
 using NoduleScope.Detection.Synthesis;
@@ -57,7 +58,34 @@ internal static class TrainCommand
             throw new InputProblemException(data, "no data/lidc-vois/nodules.csv: --data must name the shared development data folder");
         }
 
-        var scans = session.WithProgress("Building training candidates", bar => BuildTuningScans(data, seeds, perScan, phantoms, LidcSplitPart.Tuning, bar, session.Out));
+        // First the ranker of blob maxima (it decides which maxima become candidates), then the scorer on the candidates
+        // that ranker gives.
+        var rankerScans = session.WithProgress("Finding blob maxima", bar => DevelopmentData.BuildRankerScans(data, LoadSeries, seeds, perScan, phantoms, LidcSplitPart.Tuning, (step, done, total) =>
+        {
+            bar.Describe(step);
+            bar.Update(done, total);
+        }));
+        var rankerTraining = new BlobRankerTraining();
+        var generator = new CandidateGeneratorOptions { Ranker = null };
+        var rankerCard = new Dictionary<string, string>
+        {
+            ["model"] = BlobRankerTraining.ModelName,
+            ["data"] = $"every blob-filter maximum (before suppression and the cap) of the scorer's training scans: tuning-split LIDC nodules inserted into {string.Join(", ", DevelopmentData.Backgrounds.Select(b => b.Name))} ({seeds} scans each, {perScan} nodules per scan, seeds 1..{seeds}); {phantoms} synthetic phantoms",
+            ["labels"] = $"positive: within a placed nodule's radius; negative: more than 2 mm past every nodule's edge and off the A0001 tumour boxes, a seeded {rankerTraining.NegativeShare:0.##} share of them; {rankerScans.Sum(s => s.Maxima.Count(c => c.RankFeatures is not null && BlobRankerTraining.LabelOf(c, s) == CandidateLabel.Nodule))} positive maxima",
+            ["features"] = string.Join(", ", BlobRankerTraining.FeatureNames(generator)),
+            ["options"] = rankerTraining.Options.ToString(),
+            ["cv_candidate_recall_leave_one_background_out"] = RankerRecall(rankerScans, rankerTraining, generator),
+        };
+        var ranker = rankerTraining.Train(rankerScans, generator, rankerCard);
+        rankerScans.Clear();
+        string rankerJson = ranker.ToJson();
+        string rankerOutput = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".", "blob-ranker.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(rankerOutput)!);
+        File.WriteAllText(rankerOutput, rankerJson);
+        File.WriteAllText(Path.ChangeExtension(rankerOutput, ".md"), RankerCard(rankerCard, GradientBoostedTrees.Hash(rankerJson)));
+        session.Out.WriteLine($"Wrote {rankerOutput} (hash {GradientBoostedTrees.Hash(rankerJson)}); leave-one-background-out candidate recall {rankerCard["cv_candidate_recall_leave_one_background_out"]}");
+
+        var scans = session.WithProgress("Building training candidates", bar => BuildTuningScans(data, seeds, perScan, phantoms, LidcSplitPart.Tuning, bar, session.Out, generator with { Ranker = ranker }));
         var training = new CandidateScorerTraining();
         var cv = training.LeaveOneBackgroundOut(scans, scans);
         var froc = ScoredScanFroc.Evaluate(cv, new FrocEvaluationOptions { MaxCandidatesPerScan = 0, BootstrapSamples = 200 });
@@ -67,6 +95,7 @@ internal static class TrainCommand
         var card = new Dictionary<string, string>
         {
             ["model"] = CandidateScorerTraining.ModelName,
+            ["candidates"] = $"blob maxima ranked with {BlobRankerTraining.ModelName} ({GradientBoostedTrees.Hash(rankerJson)}, trained by the same command on the same scans)",
             ["data"] = $"tuning-split LIDC nodules (LidcSplit, by patient) inserted into {string.Join(", ", DevelopmentData.Backgrounds.Select(b => b.Name))} ({seeds} scans each, {perScan} nodules per scan, seeds 1..{seeds}); {phantoms} synthetic phantoms (seeds 1..{phantoms})",
             ["rows"] = $"{scans.Sum(s => s.Candidates.Count(c => c.Label != CandidateLabel.Excluded))} candidates, {scans.Sum(s => s.Candidates.Count(c => c.Label == CandidateLabel.Nodule))} on nodules",
             ["features"] = string.Join(", ", CandidateFeatures.Names),
@@ -128,12 +157,59 @@ internal static class TrainCommand
         return ExitCodes.Ok;
     }
 
-    public static List<LabelledScan> BuildTuningScans(string data, int seeds, int perScan, int phantoms, LidcSplitPart part, ProgressBar bar, TextWriter log) =>
+    public static List<LabelledScan> BuildTuningScans(string data, int seeds, int perScan, int phantoms, LidcSplitPart part, ProgressBar bar, TextWriter log, CandidateGeneratorOptions? generator = null) =>
         DevelopmentData.BuildScans(data, LoadSeries, seeds, perScan, phantoms, part, (step, done, total) =>
         {
             bar.Describe(step);
             bar.Update(done, total);
-        });
+        }, generator);
+
+    /// <summary>Candidate recall (a kept candidate's centre on the nodule, the cap applied) on the real backgrounds' scans,
+    /// each background's with a ranker trained on the others (and the phantoms), against the hand-set order.</summary>
+    private static string RankerRecall(IReadOnlyList<RankerScan> scans, BlobRankerTraining training, CandidateGeneratorOptions generator)
+    {
+        int hand = 0, ranked = 0, total = 0;
+        var suppression = new CandidateGenerator(generator);
+        foreach (string background in scans.Select(s => s.Background).Where(b => b != "phantom").Distinct().ToList())
+        {
+            var model = training.Train(scans.Where(s => s.Background != background), generator);
+            foreach (var scan in scans.Where(s => s.Background == background))
+            {
+                var byHand = suppression.Suppress([.. scan.Maxima]);
+                var both = new List<Candidate>(scan.Maxima);
+                CandidateGenerator.Rank(both, model);
+                var byBoth = suppression.Suppress(both);
+                foreach (var n in scan.Nodules)
+                {
+                    total++;
+                    hand += byHand.Exists(c => n.Contains(c.Center)) ? 1 : 0;
+                    ranked += byBoth.Exists(c => n.Contains(c.Center)) ? 1 : 0;
+                }
+            }
+        }
+
+        return Invariant($"{ranked}/{total} (hand-set ranking alone: {hand}/{total})");
+    }
+
+    private static string RankerCard(IReadOnlyDictionary<string, string> card, string hash)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("# Model card: blob ranker (which blob-filter maxima become candidates)");
+        text.AppendLine();
+        text.AppendLine("Made by `nodulescope train` (src/NoduleScope.Cli/TrainCommand.cs), before the candidate scorer, from the same scans;");
+        text.AppendLine("gradient-boosted trees (logistic loss) over `BlobRankFeatures`. `CandidateGenerator.Rank` ranks each maximum by");
+        text.AppendLine("the better of its hand-set rank (response × (0.1 + dotness)) and its rank by this model, and the 300 best distinct");
+        text.AppendLine("maxima (after suppression) become candidates. Recall numbers below are leave-one-background-out on the tuning split;");
+        text.AppendLine("held-out numbers are in docs/benchmarks.md.");
+        text.AppendLine();
+        text.AppendLine($"- hash: `{hash}`");
+        foreach (var (key, value) in card)
+        {
+            text.AppendLine($"- {key}: {value}");
+        }
+
+        return text.ToString();
+    }
 
     private static (double Threshold, double FalsePositivesPerScan, double Sensitivity) OperatingPoint(FrocCurve curve, double targetFps)
     {

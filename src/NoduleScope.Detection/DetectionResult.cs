@@ -10,4 +10,8 @@ public sealed record DetectionResult(
     IReadOnlyList<StageTiming> Timings,
     IReadOnlyList<string> Warnings,
     string ScorerName,
-    string ScorerHash);
+    string ScorerHash)
+{
+    /// <summary>Which ranking chose the candidates (<see cref="Candidates.CandidateGenerator.RankerDescription"/>).</summary>
+    public string? Ranker { get; init; }
+}

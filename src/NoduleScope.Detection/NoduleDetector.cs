@@ -67,7 +67,7 @@ public sealed class NoduleDetector
         watch.Restart();
         var findings = Findings(scored, lungs);
         timings.Add(new StageTiming("findings", watch.Elapsed.TotalSeconds));
-        return new DetectionResult(lungs, scored, findings, timings, lungs.Warnings, scorer.Name, scorer.ModelHash);
+        return new DetectionResult(lungs, scored, findings, timings, lungs.Warnings, scorer.Name, scorer.ModelHash) { Ranker = candidateGenerator.RankerDescription };
     }
 
     /// <summary>

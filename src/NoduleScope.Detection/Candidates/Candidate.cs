@@ -20,6 +20,16 @@ public sealed record Candidate(Vector3D Center, double RadiusMm, double Response
     /// <summary>How many of the three eigenvalues are negative (3 for a bright blob, 2 for a bright tube).</summary>
     public int NegativeEigenvalues { get; init; }
 
+    /// <summary>For a blob maximum: the <see cref="BlobRankFeatures"/> it was ranked by.</summary>
+    public float[]? RankFeatures { get; init; }
+
+    /// <summary>The value suppression and the cap rank by, when it is not <see cref="Response"/>: for a blob maximum
+    /// under a learned ranker, 1 / (1 + its better rank of the two orders, <see cref="CandidateGenerator.Rank"/>).</summary>
+    public double? Priority { get; init; }
+
+    /// <summary>What suppression and the cap rank by.</summary>
+    public double RankValue => Priority ?? Response;
+
     /// <summary>For a mass: the region its segmentation may not leave (<see cref="MassRegion.Envelope"/>).</summary>
     public MaskVolume? Extent { get; init; }
 }

@@ -1,3 +1,4 @@
+using NoduleScope.Detection.Learning;
 using NoduleScope.Detection.Lungs;
 using NoduleScope.Imaging;
 using NoduleScope.Imaging.Processing;
@@ -17,7 +18,15 @@ public sealed class CandidateGenerator
     public CandidateGenerator(CandidateGeneratorOptions? options = null)
     {
         this.options = options ?? new CandidateGeneratorOptions();
+        if (this.options.Ranker is { } ranker && !ranker.FeatureNames.SequenceEqual(BlobRankFeatures.Names(this.options.ScalesMm.Count)))
+        {
+            throw new InvalidDataException($"blob ranker '{ranker.Name}' was trained on other features than this version computes; retrain it with 'nodulescope train'");
+        }
     }
+
+    /// <summary>The ranking of blob maxima in use: the learned ranker's name and model hash, or the hand-set rule.</summary>
+    public string RankerDescription => options.Ranker is not { } ranker ? "hand-set (response x (0.1 + dotness))"
+        : $"{ranker.Name} ({(ReferenceEquals(ranker, BlobRankerModel.Embedded) ? BlobRankerModel.EmbeddedHash : GradientBoostedTrees.Hash(ranker.ToJson()))})";
 
     public IReadOnlyList<Candidate> Generate(CtVolume volume, LungSegmentation lungs) => Suppress(FindAll(volume, lungs));
 
@@ -42,6 +51,11 @@ public sealed class CandidateGenerator
         var smoothed = new Dictionary<float, float[]>();
         var (response, scale) = BlobResponse(hu, smoothed);
         var found = LocalMaxima(response, scale, lungMask, grid, smoothed);
+        if (options.Ranker is { } ranker)
+        {
+            Rank(found, ranker);
+        }
+
         found.AddRange(DenseComponents(hu, hullMask));
         foreach (var m in new MassFinder(options).Find(volume, lungs))
         {
@@ -140,6 +154,12 @@ public sealed class CandidateGenerator
         float min = (float)options.MinResponse;
         var rim = RimOffsets(g);
         var r = response.Data;
+        var byScale = new float[options.ScalesMm.Count][];
+        for (int s = 0; s < byScale.Length; s++)
+        {
+            byScale[s] = smoothedByScale[(float)options.ScalesMm[s]];
+        }
+
         for (int z = 1; z < g.SizeZ - 1; z++)
         {
             for (int y = 1; y < g.SizeY - 1; y++)
@@ -160,8 +180,11 @@ public sealed class CandidateGenerator
                     var shape = HessianShape(smoothedByScale[scale.Data[i]], i, nx, slice, g);
                     double dot = Dotness(shape);
                     double norm = sigma * sigma;
-                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), sigma * Math.Sqrt(3), v * (options.TubeRankWeight + dot), CandidateSource.Blob)
+                    double handRank = v * (options.TubeRankWeight + dot);
+                    var features = BlobRankFeatures.Compute(byScale, options.ScalesMm, lungMask, g, x, y, z, v, sigma, shape, dot, handRank);
+                    found.Add(new Candidate(g.VoxelToWorld(x, y, z), sigma * Math.Sqrt(3), handRank, CandidateSource.Blob)
                     {
+                        RankFeatures = features,
                         Strength = v,
                         Lambda1 = norm * shape.L1,
                         Lambda2 = norm * shape.L2,
@@ -173,6 +196,56 @@ public sealed class CandidateGenerator
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Sets each blob maximum's <see cref="Candidate.Priority"/> from the better of its two ranks: by the hand-set
+    /// value (response × (weight + dotness)) and by <paramref name="ranker"/>'s probability — the two orders taken in
+    /// turn. On tuning-split insertions, leave one background out, this kept more nodules under the cap than either
+    /// order alone (docs/benchmarks.md, <c>ranker-recall</c>): the learned order lifts low-contrast and juxtapleural
+    /// nodules, the hand-set one keeps the strong round blobs a ranker trained on two backgrounds sometimes demotes.
+    /// </summary>
+    public static void Rank(List<Candidate> found, GradientBoostedTrees ranker)
+    {
+        var blobs = new List<int>();
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (found[i].RankFeatures is not null)
+            {
+                blobs.Add(i);
+            }
+        }
+
+        var hand = new double[blobs.Count];
+        var learned = new double[blobs.Count];
+        for (int k = 0; k < blobs.Count; k++)
+        {
+            hand[k] = found[blobs[k]].Response;
+            learned[k] = ranker.Probability(found[blobs[k]].RankFeatures);
+        }
+
+        var best = new int[blobs.Count];
+        Array.Fill(best, int.MaxValue);
+        foreach (var key in new[] { hand, learned })
+        {
+            var order = new int[blobs.Count];
+            for (int k = 0; k < order.Length; k++)
+            {
+                order[k] = k;
+            }
+
+            // Descending by key, ties by position so the order is deterministic.
+            Array.Sort(order, (a, b) => key[b] != key[a] ? key[b].CompareTo(key[a]) : a.CompareTo(b));
+            for (int r = 0; r < order.Length; r++)
+            {
+                best[order[r]] = Math.Min(best[order[r]], r);
+            }
+        }
+
+        for (int k = 0; k < blobs.Count; k++)
+        {
+            found[blobs[k]] = found[blobs[k]] with { Priority = 1.0 / (1 + best[k]) };
+        }
     }
 
     /// <summary>Voxel offsets within <see cref="CandidateGeneratorOptions.LungRimMm"/> (the ball a dilation of the lung
@@ -295,7 +368,7 @@ public sealed class CandidateGenerator
     public List<Candidate> Suppress(List<Candidate> found)
     {
         // Masses and dense components are few and are the only detectors that see large lesions: they go first, then blobs by strength.
-        found.Sort((a, b) => a.Source != b.Source ? b.Source.CompareTo(a.Source) : b.Response.CompareTo(a.Response));
+        found.Sort((a, b) => a.Source != b.Source ? b.Source.CompareTo(a.Source) : b.RankValue.CompareTo(a.RankValue));
         var kept = new List<Candidate>();
         foreach (var c in found)
         {

@@ -1,3 +1,5 @@
+using NoduleScope.Detection.Learning;
+
 namespace NoduleScope.Detection.Candidates;
 
 public sealed record CandidateGeneratorOptions
@@ -14,6 +16,11 @@ public sealed record CandidateGeneratorOptions
     /// <summary>Blob maxima are ranked by response × (this + dotness): a bright tube or plate (dotness 0) counts this
     /// share of its response, so vessels and fissures do not fill the candidate budget.</summary>
     public double TubeRankWeight { get; init; } = 0.1;
+
+    /// <summary>A learned ranker of blob maxima over <see cref="BlobRankFeatures"/> (the shipped one by default, none in
+    /// a build without it): when set, maxima are ranked by the better of their hand-set and learned ranks
+    /// (<see cref="CandidateGenerator.Rank"/>); null keeps the hand-set ranking alone.</summary>
+    public GradientBoostedTrees? Ranker { get; init; } = BlobRankerModel.Embedded;
 
     /// <summary>Blob maxima are also taken this far (mm) outside the lung mask: the peak of a nodule on the pleura can
     /// lie just past the mask's edge.</summary>

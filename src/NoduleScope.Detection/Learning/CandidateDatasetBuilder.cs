@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NoduleScope.Detection.Candidates;
 using NoduleScope.Detection.Lungs;
 using NoduleScope.Detection.Scoring;
 using NoduleScope.Detection.Synthesis;
@@ -18,7 +19,13 @@ public sealed class CandidateDatasetBuilder
     public const int PhantomSlices = 120;
     public const double PhantomSpacingMm = 1.25;
 
-    private readonly NoduleDetector detector = new(scorer: new HeuristicCandidateScorer());
+    private readonly NoduleDetector detector;
+
+    /// <param name="generator">How candidates are generated (by default the shipped settings and ranker).</param>
+    public CandidateDatasetBuilder(CandidateGeneratorOptions? generator = null)
+    {
+        detector = new NoduleDetector(scorer: new HeuristicCandidateScorer(), candidateGenerator: new CandidateGenerator(generator));
+    }
 
     public LabelledScan FromInsertion(TrainingBackground background, IReadOnlyList<LidcNodule> pool, int nodulesPerScan, int seed)
     {

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
+using NoduleScope.Detection.Candidates;
+using NoduleScope.Detection.Lungs;
 using NoduleScope.Detection.Synthesis;
+using NoduleScope.Imaging.Synthetic;
 using NoduleScope.Imaging;
 
 namespace NoduleScope.Detection.Learning;
@@ -38,11 +41,15 @@ public static class DevelopmentData
     /// Insertion scans of one split for every background — seeds 1..n for the tuning split, 101..100+n for the
     /// held-out split — followed by <paramref name="phantoms"/> synthetic phantoms (seeds 1..phantoms).
     /// </summary>
-    public static List<LabelledScan> BuildScans(string sharedFolder, Func<string, CtVolume> loadSeries, int seeds, int nodulesPerScan, int phantoms, LidcSplitPart part, Action<string, int, int>? progress = null)
+    /// <param name="generator">Candidate generation (by default the shipped settings and ranker).</param>
+    /// <param name="backgroundFilter">Which backgrounds (by name) to use; all when null.</param>
+    public static List<LabelledScan> BuildScans(
+        string sharedFolder, Func<string, CtVolume> loadSeries, int seeds, int nodulesPerScan, int phantoms, LidcSplitPart part,
+        Action<string, int, int>? progress = null, CandidateGeneratorOptions? generator = null, Func<string, bool>? backgroundFilter = null)
     {
         var pool = LidcNoduleLibrary.Load(Path.Combine(sharedFolder, "data", "lidc-vois")).Select(part);
-        var backgrounds = LoadBackgrounds(sharedFolder, loadSeries);
-        var builder = new CandidateDatasetBuilder();
+        var backgrounds = LoadBackgrounds(sharedFolder, loadSeries).Where(b => backgroundFilter?.Invoke(b.Name) ?? true).ToList();
+        var builder = new CandidateDatasetBuilder(generator);
         var scans = new List<LabelledScan>();
         int total = (backgrounds.Count * seeds) + phantoms, done = 0;
         int firstSeed = part == LidcSplitPart.Tuning ? 1 : 101;
@@ -60,6 +67,44 @@ public static class DevelopmentData
         {
             progress?.Invoke($"phantom #{seed}", done, total);
             scans.Add(builder.FromPhantom(seed));
+            done++;
+        }
+
+        progress?.Invoke("done", done, total);
+        return scans;
+    }
+
+    /// <summary>
+    /// The training data of the blob ranker: for the same insertion scans as <see cref="BuildScans"/> (same seeds, same
+    /// nodules, same places) and phantoms, every candidate before suppression and the cap.
+    /// </summary>
+    public static List<RankerScan> BuildRankerScans(string sharedFolder, Func<string, CtVolume> loadSeries, int seeds, int nodulesPerScan, int phantoms, LidcSplitPart part, Action<string, int, int>? progress = null)
+    {
+        var pool = LidcNoduleLibrary.Load(Path.Combine(sharedFolder, "data", "lidc-vois")).Select(part);
+        var backgrounds = LoadBackgrounds(sharedFolder, loadSeries);
+        var generator = new CandidateGenerator(new CandidateGeneratorOptions { Ranker = null });
+        var scans = new List<RankerScan>();
+        int total = (backgrounds.Count * seeds) + phantoms, done = 0;
+        int firstSeed = part == LidcSplitPart.Tuning ? 1 : 101;
+        foreach (var background in backgrounds)
+        {
+            for (int seed = firstSeed; seed < firstSeed + seeds; seed++)
+            {
+                progress?.Invoke($"{background.Name} #{seed} maxima", done, total);
+                var insertion = CandidateDatasetBuilder.Insertion(background, pool, nodulesPerScan, seed);
+                var maxima = generator.FindAll(insertion.Volume, new LungSegmenter().Segment(insertion.Volume));
+                scans.Add(new RankerScan($"{background.Name}#{seed}", background.Name, maxima, [.. insertion.Nodules.Select(n => new LesionRegion(n.Center, n.DiameterMm))], background.RealLesions));
+                done++;
+            }
+        }
+
+        for (int seed = 1; seed <= phantoms; seed++)
+        {
+            progress?.Invoke($"phantom #{seed} maxima", done, total);
+            var volume = SyntheticChestPhantom.Create(CandidateDatasetBuilder.PhantomSize, CandidateDatasetBuilder.PhantomSlices, CandidateDatasetBuilder.PhantomSpacingMm, seed);
+            var nodules = SyntheticChestPhantom.Nodules(CandidateDatasetBuilder.PhantomSize, CandidateDatasetBuilder.PhantomSlices, CandidateDatasetBuilder.PhantomSpacingMm, seed);
+            var maxima = generator.FindAll(volume, new LungSegmenter().Segment(volume));
+            scans.Add(new RankerScan($"phantom#{seed}", "phantom", maxima, [.. nodules.Select(n => new LesionRegion(n.Center, n.DiameterMm))], []));
             done++;
         }
 

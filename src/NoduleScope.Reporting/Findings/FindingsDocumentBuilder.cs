@@ -31,7 +31,7 @@ public static class FindingsDocumentBuilder
 
         return new FindingsDocument
         {
-            Software = new FindingsSoftware("NoduleScope", version, result.ScorerName, result.ScorerHash),
+            Software = new FindingsSoftware("NoduleScope", version, result.ScorerName, result.ScorerHash, result.Ranker),
             Input = new FindingsInput
             {
                 Path = inputPath,

@@ -1,3 +1,3 @@
 namespace NoduleScope.Reporting.Findings;
 
-public sealed record FindingsSoftware(string Name, string Version, string Scorer, string ScorerHash);
+public sealed record FindingsSoftware(string Name, string Version, string Scorer, string ScorerHash, string? Ranker = null);

@@ -127,6 +127,7 @@ public static class ReportFacts
         {
             ("Software", $"{s.Name} {s.Version}"),
             ("Scorer", $"{s.Scorer} ({s.ScorerHash})"),
+            ("Candidate ranking", s.Ranker ?? "not recorded"),
             ("Report made", content.Created.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)),
         };
         if (content.Document.Stages.Count > 0)

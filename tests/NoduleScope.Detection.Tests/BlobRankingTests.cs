@@ -88,31 +88,12 @@ public sealed class BlobRankingTests
     {
         // A 6 mm solid sphere and a 6 mm wide vessel along z in lung-density tissue: the features at the sphere's maximum
         // see air all round; at the vessel's maxima opposite shell points along z are dense.
-        var volume = CtVolume.CreateAxial(80, 60, 80, new Vector3D(1, 1, 1), new Vector3D(-40, -30, -40));
-        Array.Fill(volume.Voxels, (short)-850);
-        for (int z = 0; z < 80; z++)
-        {
-            for (int y = 0; y < 60; y++)
-            {
-                for (int x = 0; x < 80; x++)
-                {
-                    bool inSphere = ((x - 20) * (x - 20)) + ((y - 30) * (y - 30)) + ((z - 40) * (z - 40)) <= 9;
-                    bool inVessel = ((x - 60) * (x - 60)) + ((y - 30) * (y - 30)) <= 9;
-                    if (inSphere || inVessel)
-                    {
-                        volume[x, y, z] = 40;
-                    }
-                }
-            }
-        }
-
-        var labels = new MaskVolume(ImageGrid.Of(volume));
-        Array.Fill(labels.Data, LungSegmentation.RightLung);
-        var found = new CandidateGenerator(new CandidateGeneratorOptions { Ranker = null }).FindAll(volume, new LungSegmentation(labels, [], false));
-        var sphereCenter = volume.VoxelToWorld(20, 30, 40);
+        var volume = SphereBesideVessel.Create();
+        var found = new CandidateGenerator(new CandidateGeneratorOptions { Ranker = null }).FindAll(volume, SphereBesideVessel.AllLung(volume));
+        var sphereCenter = volume.VoxelToWorld(SphereBesideVessel.Sphere.X, SphereBesideVessel.Sphere.Y, SphereBesideVessel.Sphere.Z);
         var sphere = found.Where(c => c.Source == CandidateSource.Blob).MinBy(c => (c.Center - sphereCenter).Length)!;
         // A tube's strongest maxima are at its cut ends (the volume's faces); take the one nearest the middle.
-        var vesselMiddle = volume.VoxelToWorld(60, 30, 40);
+        var vesselMiddle = volume.VoxelToWorld(SphereBesideVessel.Vessel.X, SphereBesideVessel.Vessel.Y, 40);
         var vessel = found.Where(c => c.Source == CandidateSource.Blob && Math.Abs(c.Center.X - vesselMiddle.X) < 2).MinBy(c => (c.Center - vesselMiddle).Length)!;
         float Feature(Candidate c, string name) => c.RankFeatures![Names.ToList().IndexOf(name)];
 

@@ -2,8 +2,10 @@ namespace NoduleScope.Detection;
 
 public sealed record NoduleDetectorOptions
 {
-    /// <summary>The shipped model's calibrated operating threshold (0.5 when no model with one is embedded).</summary>
-    public static double DefaultThreshold { get; } = Scoring.LearnedCandidateScorer.Embedded()?.OperatingThreshold ?? 0.5;
+    /// <summary>The shipped model's calibrated operating threshold (0.5 when no model with one is embedded, or when the
+    /// embedded one no longer fits the features: then using it fails with its own message, while other scorers — the
+    /// training's heuristic one among them — still work).</summary>
+    public static double DefaultThreshold { get; } = ThresholdOf(Scoring.LearnedCandidateScorer.Embedded);
 
     /// <summary>Probability from which a candidate is reported as a finding (the operating point).</summary>
     public double Threshold { get; init; } = DefaultThreshold;
@@ -20,4 +22,16 @@ public sealed record NoduleDetectorOptions
 
     /// <summary>Most findings reported per scan (highest scores first).</summary>
     public int MaxFindings { get; init; } = 50;
+
+    internal static double ThresholdOf(Func<Scoring.LearnedCandidateScorer?> load)
+    {
+        try
+        {
+            return load()?.OperatingThreshold ?? 0.5;
+        }
+        catch (InvalidDataException)
+        {
+            return 0.5;
+        }
+    }
 }

@@ -24,37 +24,35 @@ public static class RankerRecallBenchmark
         var training = new BlobRankerTraining();
         var hits = new Dictionary<(string Ranking, int Cap), int>();
         int total = 0;
-        foreach (string background in scans.Where(s => s.Background != "phantom").Select(s => s.Background).Distinct().ToList())
+        var uncapped = new CandidateGenerator(generatorOptions with { MaxCandidates = int.MaxValue });
+        foreach (var (scan, model) in training.LeaveOneBackgroundOut(scans, generatorOptions))
         {
-            var model = training.Train(scans.Where(s => s.Background != background), generatorOptions);
-            foreach (var scan in scans.Where(s => s.Background == background))
+            var rankings = new (string Name, List<Candidate> Ranked)[]
             {
-                var learned = BlobRankerTraining.Rerank(scan.Maxima, model);
-                var rankings = new (string Name, List<Candidate> Maxima)[] { ("hand-set", [.. scan.Maxima]), ("learned", learned), ("interleaved", Interleaved(scan.Maxima, model)) };
-                foreach (var n in scan.Nodules)
+                ("hand-set", uncapped.Suppress([.. scan.Maxima])),
+                ("learned", uncapped.Suppress(BlobRankerTraining.Rerank(scan.Maxima, model))),
+                ("interleaved", uncapped.Suppress(Interleaved(scan.Maxima, model))),
+            };
+            foreach (var n in scan.Nodules)
+            {
+                total++;
+                var line = new List<string>();
+                foreach (var (name, ranked) in rankings)
                 {
-                    total++;
-                    var line = new List<string>();
-                    foreach (var (name, maxima) in rankings)
+                    int rank = ranked.FindIndex(c => n.Contains(c.Center)) + 1;
+                    foreach (int cap in Caps)
                     {
-                        var ranked = new CandidateGenerator(generatorOptions with { MaxCandidates = int.MaxValue }).Suppress([.. maxima]);
-                        int rank = ranked.FindIndex(c => n.Contains(c.Center)) + 1;
-                        foreach (int cap in Caps)
+                        if (rank > 0 && rank <= cap)
                         {
-                            if (rank > 0 && rank <= cap)
-                            {
-                                hits[(name, cap)] = hits.GetValueOrDefault((name, cap)) + 1;
-                            }
+                            hits[(name, cap)] = hits.GetValueOrDefault((name, cap)) + 1;
                         }
-
-                        line.Add(Invariant($"{name} rank {(rank == 0 ? "none" : rank.ToString(CultureInfo.InvariantCulture))}"));
                     }
 
-                    Console.WriteLine(Invariant($"{scan.Name} {n.DiameterMm:0.0} mm: {string.Join(", ", line)}"));
+                    line.Add(Invariant($"{name} rank {(rank == 0 ? "none" : rank.ToString(CultureInfo.InvariantCulture))}"));
                 }
-            }
 
-            log.WriteLine($"fold {background} done");
+                Console.WriteLine(Invariant($"{scan.Name} {n.DiameterMm:0.0} mm: {string.Join(", ", line)}"));
+            }
         }
 
         Console.WriteLine();

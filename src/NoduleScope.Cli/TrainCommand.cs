@@ -74,7 +74,7 @@ internal static class TrainCommand
             ["labels"] = $"positive: within a placed nodule's radius; negative: more than 2 mm past every nodule's edge and off the A0001 tumour boxes, a seeded {rankerTraining.NegativeShare:0.##} share of them; {rankerScans.Sum(s => s.Maxima.Count(c => c.RankFeatures is not null && BlobRankerTraining.LabelOf(c, s) == CandidateLabel.Nodule))} positive maxima",
             ["features"] = string.Join(", ", BlobRankerTraining.FeatureNames(generator)),
             ["options"] = rankerTraining.Options.ToString(),
-            ["cv_candidate_recall_leave_one_background_out"] = RankerRecall(rankerScans, rankerTraining, generator),
+            ["cv_candidate_recall_leave_one_background_out"] = RankerRecall(rankerTraining.LeaveOneBackgroundOutRecall(rankerScans, generator)),
         };
         var ranker = rankerTraining.Train(rankerScans, generator, rankerCard);
         rankerScans.Clear();
@@ -164,32 +164,7 @@ internal static class TrainCommand
             bar.Update(done, total);
         }, generator);
 
-    /// <summary>Candidate recall (a kept candidate's centre on the nodule, the cap applied) on the real backgrounds' scans,
-    /// each background's with a ranker trained on the others (and the phantoms), against the hand-set order.</summary>
-    private static string RankerRecall(IReadOnlyList<RankerScan> scans, BlobRankerTraining training, CandidateGeneratorOptions generator)
-    {
-        int hand = 0, ranked = 0, total = 0;
-        var suppression = new CandidateGenerator(generator);
-        foreach (string background in scans.Select(s => s.Background).Where(b => b != "phantom").Distinct().ToList())
-        {
-            var model = training.Train(scans.Where(s => s.Background != background), generator);
-            foreach (var scan in scans.Where(s => s.Background == background))
-            {
-                var byHand = suppression.Suppress([.. scan.Maxima]);
-                var both = new List<Candidate>(scan.Maxima);
-                CandidateGenerator.Rank(both, model);
-                var byBoth = suppression.Suppress(both);
-                foreach (var n in scan.Nodules)
-                {
-                    total++;
-                    hand += byHand.Exists(c => n.Contains(c.Center)) ? 1 : 0;
-                    ranked += byBoth.Exists(c => n.Contains(c.Center)) ? 1 : 0;
-                }
-            }
-        }
-
-        return Invariant($"{ranked}/{total} (hand-set ranking alone: {hand}/{total})");
-    }
+    private static string RankerRecall((int Ranked, int HandSet, int Nodules) r) => Invariant($"{r.Ranked}/{r.Nodules} (hand-set ranking alone: {r.HandSet}/{r.Nodules})");
 
     private static string RankerCard(IReadOnlyDictionary<string, string> card, string hash)
     {

@@ -56,6 +56,44 @@ public sealed class BlobRankerTraining
         return card is null ? model : model with { Card = card };
     }
 
+    /// <summary>Each real background's scans, in order, with a ranker trained on the other backgrounds' scans and the
+    /// phantoms only.</summary>
+    public IEnumerable<(RankerScan Scan, GradientBoostedTrees Model)> LeaveOneBackgroundOut(IReadOnlyList<RankerScan> scans, CandidateGeneratorOptions generator)
+    {
+        foreach (string background in scans.Select(s => s.Background).Where(b => b != "phantom").Distinct().ToList())
+        {
+            var model = Train(scans.Where(s => s.Background != background), generator);
+            foreach (var scan in scans.Where(s => s.Background == background))
+            {
+                yield return (scan, model);
+            }
+        }
+    }
+
+    /// <summary>Candidate recall (a kept candidate's centre on the nodule, suppression and the cap of
+    /// <paramref name="generator"/> applied) leave one background out, with <see cref="CandidateGenerator.Rank"/> and with
+    /// the hand-set order alone.</summary>
+    public (int Ranked, int HandSet, int Nodules) LeaveOneBackgroundOutRecall(IReadOnlyList<RankerScan> scans, CandidateGeneratorOptions generator)
+    {
+        int hand = 0, ranked = 0, total = 0;
+        var suppression = new CandidateGenerator(generator with { Ranker = null });
+        foreach (var (scan, model) in LeaveOneBackgroundOut(scans, generator))
+        {
+            var byHand = suppression.Suppress([.. scan.Maxima]);
+            var both = new List<Candidate>(scan.Maxima);
+            CandidateGenerator.Rank(both, model);
+            var byBoth = suppression.Suppress(both);
+            foreach (var n in scan.Nodules)
+            {
+                total++;
+                hand += byHand.Exists(c => n.Contains(c.Center)) ? 1 : 0;
+                ranked += byBoth.Exists(c => n.Contains(c.Center)) ? 1 : 0;
+            }
+        }
+
+        return (ranked, hand, total);
+    }
+
     /// <summary>On a nodule (within its radius), clear of every nodule (2 mm past its edge) and excluded lesion, or
     /// neither (<see cref="CandidateLabel.Excluded"/>: not used).</summary>
     public static CandidateLabel LabelOf(Candidate c, RankerScan scan)

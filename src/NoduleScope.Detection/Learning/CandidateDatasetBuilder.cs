@@ -27,7 +27,9 @@ public sealed class CandidateDatasetBuilder
         detector = new NoduleDetector(scorer: new HeuristicCandidateScorer(), candidateGenerator: new CandidateGenerator(generator));
     }
 
-    public LabelledScan FromInsertion(TrainingBackground background, IReadOnlyList<LidcNodule> pool, int nodulesPerScan, int seed)
+    /// <summary>An insertion scan: <paramref name="nodulesPerScan"/> nodules of the pool, chosen and placed by
+    /// <paramref name="seed"/>.</summary>
+    public static TrainingCase InsertionCase(TrainingBackground background, IReadOnlyList<LidcNodule> pool, int nodulesPerScan, int seed)
     {
         var insertion = Insertion(background, pool, nodulesPerScan, seed);
         var nodules = new List<LesionRegion>();
@@ -36,10 +38,10 @@ public sealed class CandidateDatasetBuilder
             nodules.Add(new LesionRegion(n.Center, n.DiameterMm));
         }
 
-        return Label($"{background.Name}#{seed}", background.Name, insertion.Volume, nodules, background.RealLesions);
+        return new TrainingCase($"{background.Name}#{seed}", background.Name, insertion.Volume, nodules, background.RealLesions);
     }
 
-    /// <summary>The insertion scan <see cref="FromInsertion"/> labels: <paramref name="nodulesPerScan"/> nodules of the
+    /// <summary>The insertion <see cref="InsertionCase"/> makes: <paramref name="nodulesPerScan"/> nodules of the
     /// pool, chosen and placed by <paramref name="seed"/>.</summary>
     public static InsertionCase Insertion(TrainingBackground background, IReadOnlyList<LidcNodule> pool, int nodulesPerScan, int seed)
     {
@@ -55,7 +57,7 @@ public sealed class CandidateDatasetBuilder
         return new LesionInserter().Insert(background.Volume, background.Lungs, chosen, LesionPlacement.All, seed);
     }
 
-    public LabelledScan FromPhantom(int seed)
+    public static TrainingCase PhantomCase(int seed)
     {
         var volume = SyntheticChestPhantom.Create(PhantomSize, PhantomSlices, PhantomSpacingMm, seed);
         var nodules = new List<LesionRegion>();
@@ -64,8 +66,10 @@ public sealed class CandidateDatasetBuilder
             nodules.Add(new LesionRegion(n.Center, n.DiameterMm));
         }
 
-        return Label($"phantom#{seed}", "phantom", volume, nodules, []);
+        return new TrainingCase($"phantom#{seed}", "phantom", volume, nodules, []);
     }
+
+    public LabelledScan Label(TrainingCase scan) => Label(scan.Name, scan.Background, scan.Volume, scan.Nodules, scan.Excluded);
 
     public LabelledScan Label(string name, string background, CtVolume volume, IReadOnlyList<LesionRegion> nodules, IReadOnlyList<LesionRegion> excluded)
     {

@@ -3,7 +3,6 @@ using System.Xml.Linq;
 using NoduleScope.Detection.Candidates;
 using NoduleScope.Detection.Lungs;
 using NoduleScope.Detection.Synthesis;
-using NoduleScope.Imaging.Synthetic;
 using NoduleScope.Imaging;
 
 namespace NoduleScope.Detection.Learning;
@@ -39,7 +38,8 @@ public static class DevelopmentData
 
     /// <summary>
     /// Insertion scans of one split for every background — seeds 1..n for the tuning split, 101..100+n for the
-    /// held-out split — followed by <paramref name="phantoms"/> synthetic phantoms (seeds 1..phantoms).
+    /// held-out split — followed by <paramref name="phantoms"/> synthetic phantoms (seeds 1..phantoms), with candidates
+    /// and labels.
     /// </summary>
     /// <param name="generator">Candidate generation (by default the shipped settings and ranker).</param>
     /// <param name="backgroundFilter">Which backgrounds (by name) to use; all when null.</param>
@@ -47,10 +47,40 @@ public static class DevelopmentData
         string sharedFolder, Func<string, CtVolume> loadSeries, int seeds, int nodulesPerScan, int phantoms, LidcSplitPart part,
         Action<string, int, int>? progress = null, CandidateGeneratorOptions? generator = null, Func<string, bool>? backgroundFilter = null)
     {
-        var pool = LidcNoduleLibrary.Load(Path.Combine(sharedFolder, "data", "lidc-vois")).Select(part);
-        var backgrounds = LoadBackgrounds(sharedFolder, loadSeries).Where(b => backgroundFilter?.Invoke(b.Name) ?? true).ToList();
         var builder = new CandidateDatasetBuilder(generator);
         var scans = new List<LabelledScan>();
+        foreach (var scan in Cases(sharedFolder, loadSeries, seeds, nodulesPerScan, phantoms, part, progress, backgroundFilter))
+        {
+            scans.Add(builder.Label(scan));
+        }
+
+        return scans;
+    }
+
+    /// <summary>
+    /// The training data of the blob ranker: for the same scans as <see cref="BuildScans"/> (same seeds, same nodules,
+    /// same places), every candidate before suppression and the cap.
+    /// </summary>
+    public static List<RankerScan> BuildRankerScans(string sharedFolder, Func<string, CtVolume> loadSeries, int seeds, int nodulesPerScan, int phantoms, LidcSplitPart part, Action<string, int, int>? progress = null)
+    {
+        var generator = new CandidateGenerator(new CandidateGeneratorOptions { Ranker = null });
+        var scans = new List<RankerScan>();
+        foreach (var scan in Cases(sharedFolder, loadSeries, seeds, nodulesPerScan, phantoms, part, progress, null))
+        {
+            var maxima = generator.FindAll(scan.Volume, new LungSegmenter().Segment(scan.Volume));
+            scans.Add(new RankerScan(scan.Name, scan.Background, maxima, scan.Nodules, scan.Excluded));
+        }
+
+        return scans;
+    }
+
+    /// <summary>The development scans, made one at a time (each holds a whole CT), with progress.</summary>
+    private static IEnumerable<TrainingCase> Cases(
+        string sharedFolder, Func<string, CtVolume> loadSeries, int seeds, int nodulesPerScan, int phantoms, LidcSplitPart part,
+        Action<string, int, int>? progress, Func<string, bool>? backgroundFilter)
+    {
+        var pool = LidcNoduleLibrary.Load(Path.Combine(sharedFolder, "data", "lidc-vois")).Select(part);
+        var backgrounds = LoadBackgrounds(sharedFolder, loadSeries).Where(b => backgroundFilter?.Invoke(b.Name) ?? true).ToList();
         int total = (backgrounds.Count * seeds) + phantoms, done = 0;
         int firstSeed = part == LidcSplitPart.Tuning ? 1 : 101;
         foreach (var background in backgrounds)
@@ -58,7 +88,7 @@ public static class DevelopmentData
             for (int seed = firstSeed; seed < firstSeed + seeds; seed++)
             {
                 progress?.Invoke($"{background.Name} #{seed}", done, total);
-                scans.Add(builder.FromInsertion(background, pool, nodulesPerScan, seed));
+                yield return CandidateDatasetBuilder.InsertionCase(background, pool, nodulesPerScan, seed);
                 done++;
             }
         }
@@ -66,50 +96,11 @@ public static class DevelopmentData
         for (int seed = 1; seed <= phantoms; seed++)
         {
             progress?.Invoke($"phantom #{seed}", done, total);
-            scans.Add(builder.FromPhantom(seed));
+            yield return CandidateDatasetBuilder.PhantomCase(seed);
             done++;
         }
 
         progress?.Invoke("done", done, total);
-        return scans;
-    }
-
-    /// <summary>
-    /// The training data of the blob ranker: for the same insertion scans as <see cref="BuildScans"/> (same seeds, same
-    /// nodules, same places) and phantoms, every candidate before suppression and the cap.
-    /// </summary>
-    public static List<RankerScan> BuildRankerScans(string sharedFolder, Func<string, CtVolume> loadSeries, int seeds, int nodulesPerScan, int phantoms, LidcSplitPart part, Action<string, int, int>? progress = null)
-    {
-        var pool = LidcNoduleLibrary.Load(Path.Combine(sharedFolder, "data", "lidc-vois")).Select(part);
-        var backgrounds = LoadBackgrounds(sharedFolder, loadSeries);
-        var generator = new CandidateGenerator(new CandidateGeneratorOptions { Ranker = null });
-        var scans = new List<RankerScan>();
-        int total = (backgrounds.Count * seeds) + phantoms, done = 0;
-        int firstSeed = part == LidcSplitPart.Tuning ? 1 : 101;
-        foreach (var background in backgrounds)
-        {
-            for (int seed = firstSeed; seed < firstSeed + seeds; seed++)
-            {
-                progress?.Invoke($"{background.Name} #{seed} maxima", done, total);
-                var insertion = CandidateDatasetBuilder.Insertion(background, pool, nodulesPerScan, seed);
-                var maxima = generator.FindAll(insertion.Volume, new LungSegmenter().Segment(insertion.Volume));
-                scans.Add(new RankerScan($"{background.Name}#{seed}", background.Name, maxima, [.. insertion.Nodules.Select(n => new LesionRegion(n.Center, n.DiameterMm))], background.RealLesions));
-                done++;
-            }
-        }
-
-        for (int seed = 1; seed <= phantoms; seed++)
-        {
-            progress?.Invoke($"phantom #{seed} maxima", done, total);
-            var volume = SyntheticChestPhantom.Create(CandidateDatasetBuilder.PhantomSize, CandidateDatasetBuilder.PhantomSlices, CandidateDatasetBuilder.PhantomSpacingMm, seed);
-            var nodules = SyntheticChestPhantom.Nodules(CandidateDatasetBuilder.PhantomSize, CandidateDatasetBuilder.PhantomSlices, CandidateDatasetBuilder.PhantomSpacingMm, seed);
-            var maxima = generator.FindAll(volume, new LungSegmenter().Segment(volume));
-            scans.Add(new RankerScan($"phantom#{seed}", "phantom", maxima, [.. nodules.Select(n => new LesionRegion(n.Center, n.DiameterMm))], []));
-            done++;
-        }
-
-        progress?.Invoke("done", done, total);
-        return scans;
     }
 
     /// <summary>
